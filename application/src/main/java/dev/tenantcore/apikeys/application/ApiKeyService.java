@@ -1,0 +1,101 @@
+package dev.tenantcore.apikeys.application;
+
+import dev.tenantcore.apikeys.domain.ApiKey;
+import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
+import dev.tenantcore.apikeys.domain.ApiKeyId;
+import dev.tenantcore.apikeys.domain.ApiKeyRepository;
+import dev.tenantcore.apikeys.domain.ApiKeyToken;
+import dev.tenantcore.apikeys.domain.IssuedApiKey;
+import dev.tenantcore.shared.application.CurrentTenant;
+import dev.tenantcore.shared.application.TenantTransactions;
+import dev.tenantcore.shared.domain.ConflictException;
+import dev.tenantcore.shared.domain.ExpectedVersion;
+import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.Page;
+import dev.tenantcore.shared.domain.PageRequest;
+import dev.tenantcore.shared.domain.ResourceNotFoundException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+@Singleton
+final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, ListApiKeysUseCase, RevokeApiKeyUseCase,
+        AuthenticateApiKeyUseCase {
+
+    private final ApiKeyRepository keys;
+    private final ApiKeyCredentials credentials;
+    private final TenantTransactions transactions;
+    private final CurrentTenant currentTenant;
+    private final Clock clock;
+
+    ApiKeyService(ApiKeyRepository keys, ApiKeyCredentials credentials, TenantTransactions transactions,
+            CurrentTenant currentTenant, Clock clock) {
+        this.keys = keys;
+        this.credentials = credentials;
+        this.transactions = transactions;
+        this.currentTenant = currentTenant;
+        this.clock = clock;
+    }
+
+    @Override
+    public IssuedApiKey issue(IssueApiKeyCommand command) {
+        return issue(currentTenant.organizationId(), command.name(), command.expiresAtOrNull());
+    }
+
+    @Override
+    public IssuedApiKey issueFor(OrganizationId organizationId, String name) {
+        return issue(organizationId, name, null);
+    }
+
+    private IssuedApiKey issue(OrganizationId organizationId, String name, Instant expiresAtOrNull) {
+        var issued = ApiKey.issue(organizationId, name, expiresAtOrNull, clock.instant());
+        return transactions.write(organizationId, () -> {
+            keys.insert(issued.key());
+            return issued;
+        });
+    }
+
+    @Override
+    public Page<ApiKey> list(PageRequest<ApiKeyId> page) {
+        var organizationId = currentTenant.organizationId();
+        return transactions.read(organizationId, () -> keys.list(organizationId, page));
+    }
+
+    @Override
+    public void revoke(ApiKeyId id, ExpectedVersion expectedVersion) {
+        var organizationId = currentTenant.organizationId();
+        transactions.write(organizationId, () -> {
+            var key = keys.findById(organizationId, id).orElseThrow(() -> new ResourceNotFoundException("api key"));
+            expectedVersion.check(key.version());
+            if (!key.isRevoked()) {
+                key.revoke(clock.instant());
+                if (!keys.updateRevocation(key)) {
+                    throw new ConflictException("the api key was changed concurrently; retry");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ApiKeyPrincipal> authenticate(String presentedToken) {
+        var token = ApiKeyToken.parse(presentedToken);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        var now = clock.instant();
+        return credentials.findUsableByPrefix(token.get().prefix()).stream()
+                .filter(credential -> token.get().matches(credential.secretHash()))
+                .findFirst()
+                .map(credential -> {
+                    if (credential.usageIsStale(now)) {
+                        transactions.write(credential.organizationId(), () -> {
+                            keys.recordUse(credential.organizationId(), credential.id(), now);
+                            return null;
+                        });
+                    }
+                    return new ApiKeyPrincipal(credential.organizationId(), credential.id());
+                });
+    }
+}

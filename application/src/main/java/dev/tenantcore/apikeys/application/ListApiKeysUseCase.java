@@ -1,0 +1,12 @@
+package dev.tenantcore.apikeys.application;
+
+import dev.tenantcore.apikeys.domain.ApiKey;
+import dev.tenantcore.apikeys.domain.ApiKeyId;
+import dev.tenantcore.shared.domain.Page;
+import dev.tenantcore.shared.domain.PageRequest;
+
+public interface ListApiKeysUseCase {
+
+    /** The caller's organization's keys, newest first, revoked ones included. */
+    Page<ApiKey> list(PageRequest<ApiKeyId> page);
+}

@@ -1,0 +1,18 @@
+package dev.tenantcore.shared.application;
+
+import dev.tenantcore.shared.domain.OrganizationId;
+import java.util.function.Supplier;
+
+/**
+ * The transaction boundary of the use cases. Work runs in one database transaction whose tenant is
+ * {@code organizationId}: the database's row-level security then shows and accepts only that organization's
+ * rows. A runtime exception from the work rolls everything back. Nested calls for the same organization join the
+ * outer transaction; a nested call for another organization is a programming error and fails.
+ */
+public interface TenantTransactions {
+
+    <T> T write(OrganizationId organizationId, Supplier<T> work);
+
+    /** A read-only transaction: it may be routed to a replica and cannot write by mistake. */
+    <T> T read(OrganizationId organizationId, Supplier<T> work);
+}

@@ -1,0 +1,26 @@
+package dev.tenantcore.tasks.domain;
+
+import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.Page;
+import dev.tenantcore.shared.domain.PageRequest;
+import java.util.Optional;
+
+/** An organization's tasks; every call runs inside a transaction for {@code organizationId}. */
+public interface TaskRepository {
+
+    void insert(Task task);
+
+    Optional<Task> findById(OrganizationId organizationId, TaskId id);
+
+    /** Newest first, keyset-paginated on the time-ordered id. */
+    Page<Task> list(OrganizationId organizationId, TaskFilter filter, PageRequest<TaskId> page);
+
+    /**
+     * Writes the task's changes if its stored version is still {@code task.version()}; returns it as stored (new
+     * version and update time), or empty if it was changed or deleted meanwhile.
+     */
+    Optional<Task> update(Task task);
+
+    /** Deletes the task if its stored version is {@code version}; false if it changed or is gone. */
+    boolean delete(OrganizationId organizationId, TaskId id, long version);
+}
