@@ -69,8 +69,7 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
             var key = keys.findById(organizationId, id).orElseThrow(() -> new ResourceNotFoundException("api key"));
             expectedVersion.check(key.version());
             if (!key.isRevoked()) {
-                key.revoke(clock.instant());
-                if (!keys.updateRevocation(key)) {
+                if (!keys.updateRevocation(key.revoked(clock.instant()))) {
                     throw new ConflictException("the api key was changed concurrently; retry");
                 }
             }

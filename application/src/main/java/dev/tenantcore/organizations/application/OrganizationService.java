@@ -55,8 +55,7 @@ final class OrganizationService implements SignUpOrganizationUseCase, GetOrganiz
         return transactions.write(id, () -> {
             var organization = load(id);
             command.expectedVersion().check(organization.version());
-            organization.rename(command.name());
-            return organizations.update(organization)
+            return organizations.update(organization.renamed(command.name()))
                     .orElseThrow(() -> new ConflictException("the organization was changed concurrently; retry"));
         });
     }

@@ -1,7 +1,5 @@
 package dev.tenantcore.shared.application;
 
-import java.util.function.Consumer;
-
 /**
  * One field of a partial update: left as it is, or set to a value ({@code null} clears an optional field). Keeps
  * "absent from the request" and "explicitly null" apart, which PATCH needs.
@@ -21,10 +19,9 @@ public sealed interface FieldChange<T> {
         return this instanceof SetTo<T>;
     }
 
-    default void ifChange(Consumer<? super T> apply) {
-        if (this instanceof SetTo<T>(T value)) {
-            apply.accept(value);
-        }
+    /** The new value if this is a change, else {@code current}. */
+    default T orElse(T current) {
+        return this instanceof SetTo<T>(T value) ? value : current;
     }
 
     enum Unchanged implements FieldChange<Object> {

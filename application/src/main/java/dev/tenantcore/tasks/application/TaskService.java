@@ -52,16 +52,17 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
     public Task update(UpdateTaskCommand command) {
         var organizationId = currentTenant.organizationId();
         return transactions.write(organizationId, () -> {
-            var task = load(organizationId, command.id());
-            command.expectedVersion().check(task.version());
+            var current = load(organizationId, command.id());
+            command.expectedVersion().check(current.version());
             if (!command.changesAnything()) {
-                return task;
+                return current;
             }
-            command.title().ifChange(task::retitle);
-            command.description().ifChange(task::describe);
-            command.dueDate().ifChange(task::scheduleFor);
-            command.completed().ifChange(task::markCompleted);
-            return tasks.update(task).orElseThrow(TaskService::concurrentChange);
+            var revised = current.revised(
+                    command.title().orElse(current.title()),
+                    command.description().orElse(current.description()),
+                    command.dueDate().orElse(current.dueDate()),
+                    command.completed().orElse(current.completed()));
+            return tasks.update(revised).orElseThrow(TaskService::concurrentChange);
         });
     }
 

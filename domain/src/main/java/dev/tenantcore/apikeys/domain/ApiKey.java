@@ -5,40 +5,38 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Text;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 
-/** A credential that acts for one organization. The secret itself is never kept, only its hash. */
-public final class ApiKey {
+/**
+ * A credential that acts for one organization. The secret itself is never kept, only its SHA-256 hash.
+ * Immutable; the canonical constructor (also used to reconstitute from storage) enforces the invariants.
+ */
+public record ApiKey(
+        ApiKeyId id,
+        OrganizationId organizationId,
+        String name,
+        String prefix,
+        byte[] secretHash,
+        Instant expiresAt,
+        Instant revokedAt,
+        Instant lastUsedAt,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
     public static final int NAME_MAX_LENGTH = 100;
     /** How stale {@code lastUsedAt} may get: recording every use would turn each request into a write. */
     public static final Duration USAGE_RECORDING_INTERVAL = Duration.ofMinutes(1);
 
-    private final ApiKeyId id;
-    private final OrganizationId organizationId;
-    private final String name;
-    private final String prefix;
-    private final byte[] secretHash;
-    private final Instant expiresAt;
-    private Instant revokedAt;
-    private final Instant lastUsedAt;
-    private final long version;
-    private final Instant createdAt;
-    private final Instant updatedAt;
-
-    private ApiKey(ApiKeyId id, OrganizationId organizationId, String name, String prefix, byte[] secretHash,
-            Instant expiresAt, Instant revokedAt, Instant lastUsedAt, long version, Instant createdAt,
-            Instant updatedAt) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
-        this.name = Text.required("name", name, NAME_MAX_LENGTH);
-        this.prefix = Objects.requireNonNull(prefix, "prefix");
-        this.secretHash = Objects.requireNonNull(secretHash, "secretHash").clone();
-        this.expiresAt = expiresAt;
-        this.revokedAt = revokedAt;
-        this.lastUsedAt = lastUsedAt;
-        this.version = version;
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+    public ApiKey {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(organizationId, "organizationId");
+        name = Text.required("name", name, NAME_MAX_LENGTH);
+        Objects.requireNonNull(prefix, "prefix");
+        secretHash = Objects.requireNonNull(secretHash, "secretHash").clone();
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
     /** Issues a new key; the returned token is the only time the secret exists outside the client. */
@@ -52,64 +50,37 @@ public final class ApiKey {
         return new IssuedApiKey(key, token);
     }
 
-    public static ApiKey reconstitute(ApiKeyId id, OrganizationId organizationId, String name, String prefix,
-            byte[] secretHash, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, long version,
-            Instant createdAt, Instant updatedAt) {
-        return new ApiKey(id, organizationId, name, prefix, secretHash, expiresAt, revokedAt, lastUsedAt, version,
-                createdAt, updatedAt);
-    }
-
-    public void revoke(Instant now) {
-        if (revokedAt == null) {
-            revokedAt = now;
+    /** Revoked at {@code now}, or unchanged if it already was. */
+    public ApiKey revoked(Instant now) {
+        if (isRevoked()) {
+            return this;
         }
+        return new ApiKey(id, organizationId, name, prefix, secretHash, expiresAt, now, lastUsedAt, version,
+                createdAt, updatedAt);
     }
 
     public boolean isRevoked() {
         return revokedAt != null;
     }
 
-    public ApiKeyId id() {
-        return id;
-    }
-
-    public OrganizationId organizationId() {
-        return organizationId;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String prefix() {
-        return prefix;
-    }
-
+    @Override
     public byte[] secretHash() {
         return secretHash.clone();
     }
 
-    public Instant expiresAt() {
-        return expiresAt;
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiKey that && id.equals(that.id) && version == that.version
+                && Arrays.equals(secretHash, that.secretHash);
     }
 
-    public Instant revokedAt() {
-        return revokedAt;
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, version);
     }
 
-    public Instant lastUsedAt() {
-        return lastUsedAt;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
+    @Override
+    public String toString() {
+        return "ApiKey[id=" + id + ", organizationId=" + organizationId + ", prefix=" + prefix + "]";
     }
 }

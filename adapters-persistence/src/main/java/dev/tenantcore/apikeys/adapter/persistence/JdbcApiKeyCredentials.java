@@ -1,0 +1,54 @@
+package dev.tenantcore.apikeys.adapter.persistence;
+
+import dev.tenantcore.apikeys.domain.ApiKeyCredential;
+import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
+import dev.tenantcore.apikeys.domain.ApiKeyId;
+import dev.tenantcore.shared.domain.OrganizationId;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The cross-tenant lookup, through the {@code find_usable_api_keys} SECURITY DEFINER function (migration V1): the
+ * runtime role can read no other tenant's row, only what this function returns for one prefix.
+ */
+@Singleton
+final class JdbcApiKeyCredentials implements ApiKeyCredentials {
+    private static final String LOOKUP =
+            "SELECT organization_id, id, secret_hash, last_used_at FROM find_usable_api_keys(?)";
+
+    private final TransactionOperations<Connection> transactions;
+
+    JdbcApiKeyCredentials(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<ApiKeyCredential> findUsableByPrefix(String prefix) {
+        return transactions.executeRead(status -> {
+            try (var statement = status.getConnection().prepareStatement(LOOKUP)) {
+                statement.setString(1, prefix);
+                try (var result = statement.executeQuery()) {
+                    var found = new ArrayList<ApiKeyCredential>(1);
+                    while (result.next()) {
+                        Timestamp lastUsed = result.getTimestamp("last_used_at");
+                        found.add(new ApiKeyCredential(
+                                new ApiKeyId(result.getObject("id", UUID.class)),
+                                new OrganizationId(result.getObject("organization_id", UUID.class)),
+                                result.getBytes("secret_hash"),
+                                lastUsed == null ? null : lastUsed.toInstant()));
+                    }
+                    return found;
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("API key lookup failed", e);
+            }
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tenantcore.shared.adapter.persistence;
+
+import dev.tenantcore.shared.application.TenantTransactions;
+import dev.tenantcore.shared.domain.OrganizationId;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/**
+ * Runs use-case work in a database transaction whose tenant setting ({@code app.organization_id}, read by every
+ * row-level-security policy) is the given organization. The setting is transaction-local
+ * ({@code set_config(..., true)}): it vanishes at commit or rollback, so a pooled connection never carries one
+ * tenant into the next borrower's transaction, and it works behind transaction-mode PgBouncer.
+ */
+@Singleton
+final class JdbcTenantTransactions implements TenantTransactions {
+    private static final String SET_TENANT = "SELECT set_config('app.organization_id', ?, true)";
+
+    private final TransactionOperations<Connection> transactions;
+
+    JdbcTenantTransactions(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public <T> T write(OrganizationId organizationId, Supplier<T> work) {
+        return inTransaction(TransactionDefinition.DEFAULT, organizationId, work);
+    }
+
+    @Override
+    public <T> T read(OrganizationId organizationId, Supplier<T> work) {
+        return inTransaction(TransactionDefinition.READ_ONLY, organizationId, work);
+    }
+
+    private <T> T inTransaction(TransactionDefinition definition, OrganizationId organizationId, Supplier<T> work) {
+        var outer = TenantSession.active();
+        if (outer.isPresent()) {
+            TenantSession.require(organizationId); // joins the outer transaction, never switches tenant in it
+            return work.get();
+        }
+        return transactions.execute(definition, status -> {
+            setTenant(status.getConnection(), organizationId);
+            return TenantSession.runAs(organizationId, work);
+        });
+    }
+
+    private static void setTenant(Connection connection, OrganizationId organizationId) {
+        try (var statement = connection.prepareStatement(SET_TENANT)) {
+            statement.setString(1, organizationId.value().toString());
+            statement.execute();
+        } catch (SQLException e) {
+            throw new DataAccessException("could not set the transaction's tenant", e);
+        }
+    }
+}

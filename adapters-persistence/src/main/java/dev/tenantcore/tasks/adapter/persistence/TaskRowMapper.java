@@ -1,0 +1,21 @@
+package dev.tenantcore.tasks.adapter.persistence;
+
+import dev.tenantcore.shared.adapter.persistence.PersistedIds;
+import dev.tenantcore.tasks.domain.Task;
+import dev.tenantcore.tasks.domain.TaskId;
+import java.util.UUID;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper(uses = PersistedIds.class)
+interface TaskRowMapper {
+
+    @Mapping(target = "id", source = "id.value")
+    TaskRow toRow(Task task);
+
+    Task toDomain(TaskRow row);
+
+    default TaskId taskId(UUID value) {
+        return new TaskId(value);
+    }
+}

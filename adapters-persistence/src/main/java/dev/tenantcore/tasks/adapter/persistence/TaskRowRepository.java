@@ -1,0 +1,35 @@
+package dev.tenantcore.tasks.adapter.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every statement names the organization explicitly; row-level security is the backstop, not the filter. The
+ * filtered list is in {@link JdbcTaskRepository}: its SQL depends on which filters are given.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface TaskRowRepository extends GenericRepository<TaskRow, UUID> {
+
+    TaskRow save(TaskRow row);
+
+    @Query("SELECT * FROM tasks WHERE organization_id = :organizationId AND id = :id")
+    Optional<TaskRow> find(UUID organizationId, UUID id);
+
+    @Query("""
+            UPDATE tasks
+            SET title = :title, description = :description, due_date = :dueDate, completed = :completed,
+                version = version + 1
+            WHERE organization_id = :organizationId AND id = :id AND version = :version
+            RETURNING *""")
+    Optional<TaskRow> updateIfVersion(UUID organizationId, UUID id, long version, String title,
+            @Nullable String description, @Nullable Instant dueDate, boolean completed);
+
+    @Query("DELETE FROM tasks WHERE organization_id = :organizationId AND id = :id AND version = :version")
+    long deleteIfVersion(UUID organizationId, UUID id, long version);
+}

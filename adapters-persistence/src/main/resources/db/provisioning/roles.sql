@@ -1,0 +1,42 @@
+-- Tenantcore database roles. Run once per PostgreSQL cluster as a superuser (or a role with CREATEROLE);
+-- safe to run again. Then create the database (see provision-database.sql) and set passwords for the two
+-- login roles. Role names are fixed: the migrations grant to them by name.
+--
+--   tenantcore_owner     NOLOGIN; owns the database, its schema and every object in it.
+--   tenantcore_migrator  LOGIN; runs Flyway, which switches to tenantcore_owner (SET ROLE) before any DDL.
+--   tenantcore_app       LOGIN; the service's connection pool. Not superuser, not BYPASSRLS, owns nothing, and
+--                        gets only SELECT/INSERT/UPDATE/DELETE on tables (default privileges, see V1).
+--   tenantcore_auth      NOLOGIN; owns the one SECURITY DEFINER function that authentication uses to find an API
+--                        key across tenants, and may read only the columns that function returns.
+DO $$
+BEGIN
+    CREATE ROLE tenantcore_owner NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+
+DO $$
+BEGIN
+    CREATE ROLE tenantcore_migrator LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+
+DO $$
+BEGIN
+    CREATE ROLE tenantcore_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+
+DO $$
+BEGIN
+    CREATE ROLE tenantcore_auth NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+
+-- Re-assert the attributes, in case the roles existed before with others.
+ALTER ROLE tenantcore_owner NOLOGIN NOSUPERUSER NOBYPASSRLS;
+ALTER ROLE tenantcore_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT;
+ALTER ROLE tenantcore_auth NOLOGIN NOSUPERUSER NOBYPASSRLS;
+
+-- The migrator acts as the owner; the owner may hand the authentication function to tenantcore_auth.
+GRANT tenantcore_owner TO tenantcore_migrator;
+GRANT tenantcore_auth TO tenantcore_owner;
