@@ -43,6 +43,6 @@ final class JdbcOrganizationRepository implements OrganizationRepository {
     public Optional<Organization> update(Organization organization) {
         TenantSession.require(organization.id());
         return rows.updateIfVersion(organization.id().value(), organization.version(), organization.name())
-                .map(mapper::toDomain);
+                .stream().findFirst().map(mapper::toDomain);
     }
 }

@@ -79,7 +79,7 @@ final class JdbcTaskRepository implements TaskRepository {
     public Optional<Task> update(Task task) {
         TenantSession.require(task.organizationId());
         return rows.updateIfVersion(task.organizationId().value(), task.id().value(), task.version(), task.title(),
-                task.description(), task.dueDate(), task.completed()).map(mapper::toDomain);
+                task.description(), task.dueDate(), task.completed()).stream().findFirst().map(mapper::toDomain);
     }
 
     @Override

@@ -6,12 +6,14 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Every statement names the organization explicitly; row-level security is the backstop, not the filter. The
- * filtered list is in {@link JdbcTaskRepository}: its SQL depends on which filters are given.
+ * filtered list is in {@link JdbcTaskRepository}: its SQL depends on which filters are given. {@code UPDATE ...
+ * RETURNING} methods return a list: Micronaut Data maps an Optional result of such a query to the first column.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface TaskRowRepository extends GenericRepository<TaskRow, UUID> {
@@ -27,7 +29,7 @@ interface TaskRowRepository extends GenericRepository<TaskRow, UUID> {
                 version = version + 1
             WHERE organization_id = :organizationId AND id = :id AND version = :version
             RETURNING *""")
-    Optional<TaskRow> updateIfVersion(UUID organizationId, UUID id, long version, String title,
+    List<TaskRow> updateIfVersion(UUID organizationId, UUID id, long version, String title,
             @Nullable String description, @Nullable Instant dueDate, boolean completed);
 
     @Query("DELETE FROM tasks WHERE organization_id = :organizationId AND id = :id AND version = :version")
