@@ -68,15 +68,20 @@ public record ApiKey(
         return secretHash.clone();
     }
 
+    /** Value equality over every component; the record default would compare the hash array by identity. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof ApiKey that && id.equals(that.id) && version == that.version
-                && Arrays.equals(secretHash, that.secretHash);
+        return other instanceof ApiKey that
+                && id.equals(that.id) && organizationId.equals(that.organizationId) && name.equals(that.name)
+                && prefix.equals(that.prefix) && Arrays.equals(secretHash, that.secretHash)
+                && Objects.equals(expiresAt, that.expiresAt) && Objects.equals(revokedAt, that.revokedAt)
+                && Objects.equals(lastUsedAt, that.lastUsedAt) && version == that.version
+                && createdAt.equals(that.createdAt) && updatedAt.equals(that.updatedAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, version);
+        return Objects.hash(id, version, revokedAt);
     }
 
     @Override

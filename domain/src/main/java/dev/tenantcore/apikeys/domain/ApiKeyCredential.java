@@ -12,7 +12,12 @@ public record ApiKeyCredential(ApiKeyId id, OrganizationId organizationId, byte[
     public ApiKeyCredential {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(organizationId, "organizationId");
-        secretHash = secretHash.clone();
+        secretHash = Objects.requireNonNull(secretHash, "secretHash").clone();
+    }
+
+    @Override
+    public byte[] secretHash() {
+        return secretHash.clone();
     }
 
     /** Whether this use should be recorded, given when the key was last recorded as used. */

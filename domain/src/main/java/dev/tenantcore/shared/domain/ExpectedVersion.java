@@ -1,5 +1,9 @@
 package dev.tenantcore.shared.domain;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
 /**
  * What a conditional write expects to find: any version (no If-Match, or If-Match: *), or exactly one of a set.
  */
@@ -11,11 +15,12 @@ public sealed interface ExpectedVersion {
     void check(long current);
 
     static ExpectedVersion exactly(long version) {
-        return new OneOf(new long[] {version});
+        return new OneOf(Set.of(version));
     }
 
+    /** With no versions at all nothing matches: an If-Match naming no usable tag always fails. */
     static ExpectedVersion oneOf(long... versions) {
-        return new OneOf(versions.clone());
+        return new OneOf(LongStream.of(versions).boxed().collect(Collectors.toUnmodifiableSet()));
     }
 
     record Any() implements ExpectedVersion {
@@ -24,15 +29,16 @@ public sealed interface ExpectedVersion {
         }
     }
 
-    record OneOf(long[] versions) implements ExpectedVersion {
+    record OneOf(Set<Long> versions) implements ExpectedVersion {
+        public OneOf {
+            versions = Set.copyOf(versions);
+        }
+
         @Override
         public void check(long current) {
-            for (long version : versions) {
-                if (version == current) {
-                    return;
-                }
+            if (!versions.contains(current)) {
+                throw new StaleVersionException(current);
             }
-            throw new StaleVersionException(current);
         }
     }
 }

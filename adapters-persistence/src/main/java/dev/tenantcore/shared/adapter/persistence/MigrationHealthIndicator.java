@@ -2,8 +2,10 @@ package dev.tenantcore.shared.adapter.persistence;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -19,8 +21,10 @@ import org.flywaydb.core.api.MigrationState;
 final class MigrationHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     private final Flyway flyway;
 
-    MigrationHealthIndicator(DataSource dataSource) {
-        this.flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+    MigrationHealthIndicator(DataSource dataSource, DataSourceResolver resolver) {
+        // The pool itself, not Micronaut's transaction-aware proxy: Flyway manages its own connection.
+        this.flyway = Flyway.configure().dataSource(resolver.resolve(dataSource)).locations("classpath:db/migration")
+                .load();
     }
 
     @Override
@@ -28,7 +32,7 @@ final class MigrationHealthIndicator extends AbstractHealthIndicator<Map<String,
         var info = flyway.info();
         var current = info.current();
         long pending = info.pending().length;
-        long failed = java.util.Arrays.stream(info.all()).filter(m -> m.getState() == MigrationState.FAILED).count();
+        long failed = Arrays.stream(info.all()).filter(m -> m.getState() == MigrationState.FAILED).count();
         var details = new LinkedHashMap<String, Object>();
         details.put("currentVersion", current == null ? "none" : current.getVersion().getVersion());
         details.put("pendingMigrations", pending);

@@ -1,0 +1,80 @@
+package dev.tenantcore.apikeys.adapter.web;
+
+import dev.tenantcore.apikeys.application.IssueApiKeyCommand;
+import dev.tenantcore.apikeys.application.IssueApiKeyUseCase;
+import dev.tenantcore.apikeys.application.ListApiKeysUseCase;
+import dev.tenantcore.apikeys.application.RevokeApiKeyUseCase;
+import dev.tenantcore.apikeys.domain.ApiKeyId;
+import dev.tenantcore.shared.adapter.web.EntityTags;
+import dev.tenantcore.shared.adapter.web.PageCursor;
+import dev.tenantcore.shared.adapter.web.PageResponse;
+import dev.tenantcore.shared.domain.PageRequest;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.UUID;
+
+@Controller("/v1/api-keys")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@SecurityRequirement(name = "apiKey")
+@Tag(name = "API keys")
+class ApiKeyController {
+    private final IssueApiKeyUseCase issue;
+    private final ListApiKeysUseCase list;
+    private final RevokeApiKeyUseCase revoke;
+    private final ApiKeyWebMapper mapper;
+
+    ApiKeyController(IssueApiKeyUseCase issue, ListApiKeysUseCase list, RevokeApiKeyUseCase revoke,
+            ApiKeyWebMapper mapper) {
+        this.issue = issue;
+        this.list = list;
+        this.revoke = revoke;
+        this.mapper = mapper;
+    }
+
+    @Post
+    @Operation(summary = "Create an API key for the caller's organization",
+            description = "The response holds the token; it is never shown again.")
+    HttpResponse<CreatedApiKeyResponse> create(@Body @Valid CreateApiKeyRequest request) {
+        var issued = issue.issue(new IssueApiKeyCommand(request.name(), request.expiresAt()));
+        return HttpResponse.created(mapper.toCreatedResponse(issued))
+                .header(HttpHeaders.ETAG, EntityTags.of(issued.key().version()));
+    }
+
+    @Get
+    @Operation(summary = "List the organization's API keys, newest first (revoked ones included)")
+    PageResponse<ApiKeyResponse> list(
+            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @QueryValue @Nullable PageCursor cursor) {
+        var after = cursor == null ? null : new ApiKeyId(cursor.after());
+        var page = list.list(new PageRequest<>(after, limit));
+        return PageResponse.of(page, mapper::toResponse, key -> key.id().value());
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "Revoke an API key; it stops working at once",
+            description = "Honours If-Match (412 when stale). Revoking a revoked key is a no-op.")
+    HttpResponse<Void> revoke(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        revoke.revoke(new ApiKeyId(id), EntityTags.ifMatch(ifMatch));
+        return HttpResponse.noContent();
+    }
+}

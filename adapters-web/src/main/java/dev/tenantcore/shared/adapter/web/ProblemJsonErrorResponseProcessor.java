@@ -1,0 +1,78 @@
+package dev.tenantcore.shared.adapter.web;
+
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns every error response Micronaut produces (our exception handlers, its own for malformed JSON, failed
+ * conversions, unknown routes, security rejections) into an RFC 9457 problem, so clients see one error format.
+ * Hand-written rather than micronaut-problem-json: that module's releases for Micronaut 4.10 are not resolvable
+ * from the Maven repository this project builds against, and this SPI is all it would have used.
+ */
+@Singleton
+@Primary // over Micronaut's default JSON error processor, for every handler that asks for one
+final class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+    static final String TYPE_BASE = "https://tenantcore.dev/problems/";
+    private static final Map<Integer, String> TYPES = Map.of(
+            400, "bad-request",
+            401, "unauthorized",
+            403, "forbidden",
+            404, "not-found",
+            405, "method-not-allowed",
+            409, "conflict",
+            412, "precondition-failed",
+            415, "unsupported-media-type",
+            422, "validation-failed");
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        var status = response.code();
+        var errors = context.getErrors().stream()
+                .map(error -> new Problem.FieldError(fieldOf(error), error.getMessage()))
+                .toList();
+        var problem = new Problem(
+                TYPES.containsKey(status) ? TYPE_BASE + TYPES.get(status) : "about:blank",
+                HttpStatus.valueOf(status).getReason(),
+                status,
+                detail(status, errors),
+                errors.stream().anyMatch(error -> error.field() != null) ? errors : List.of());
+        if (status == HttpStatus.UNAUTHORIZED.getCode()) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.body(problem).contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE);
+    }
+
+    private static String detail(int status, List<Problem.FieldError> errors) {
+        if (status >= 500) {
+            return "The server failed to handle the request. Nothing in it was the cause; try again later.";
+        }
+        if (status == HttpStatus.UNAUTHORIZED.getCode()) {
+            // One answer for missing, malformed, unknown, revoked and expired credentials.
+            return "A valid API key is required: send it as 'Authorization: Bearer <token>'.";
+        }
+        if (errors.isEmpty()) {
+            return HttpStatus.valueOf(status).getReason();
+        }
+        if (errors.size() == 1) {
+            return errors.getFirst().message();
+        }
+        return "The request has " + errors.size() + " invalid fields; see errors.";
+    }
+
+    /** Micronaut reports paths like {@code /title} or {@code create.request.title}; clients want {@code title}. */
+    private static String fieldOf(Error error) {
+        return error.getPath()
+                .map(path -> path.replaceFirst("^/", ""))
+                .filter(path -> !path.isBlank())
+                .orElse(null);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.tenantcore.tasks.adapter.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+@Serdeable
+@Schema(name = "CreateTaskRequest")
+public record CreateTaskRequest(
+        @NotBlank @Size(max = 200) String title,
+        @Nullable @Size(max = 10_000) String description,
+        @Nullable @Schema(description = "ISO-8601 instant, e.g. 2026-12-01T17:00:00Z") Instant dueDate,
+        @Nullable @Schema(defaultValue = "false") Boolean completed) {
+}

@@ -1,0 +1,12 @@
+package dev.tenantcore.tasks.adapter.web;
+
+import dev.tenantcore.tasks.domain.Task;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper
+interface TaskWebMapper {
+
+    @Mapping(target = "id", source = "id.value")
+    TaskResponse toResponse(Task task);
+}

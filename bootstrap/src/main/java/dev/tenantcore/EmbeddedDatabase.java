@@ -1,0 +1,132 @@
+package dev.tenantcore;
+
+import dev.tenantcore.shared.adapter.persistence.DatabaseProvisioner;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The zero-configuration database: a real PostgreSQL 18 (binaries from Maven Central) whose data directory
+ * survives restarts. Provisioned like any external server (roles, then a database owned by the owner role); the
+ * service then connects as the runtime role and migrates as the migrator, never as the superuser.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+    static final String DATABASE = "tenantcore";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Where the settings come from: environment variables, or the same names as system properties. */
+    record Settings(String externalUrl, Path dataDirectory, int port) {
+        static final String URL_VARIABLE = "TENANTCORE_DATABASE_URL";
+        static final String DATA_DIRECTORY_VARIABLE = "TENANTCORE_EMBEDDED_DATA_DIR";
+        static final String PORT_VARIABLE = "TENANTCORE_EMBEDDED_PORT";
+
+        static Settings fromEnvironment() {
+            var dataDirectory = setting(DATA_DIRECTORY_VARIABLE);
+            var port = setting(PORT_VARIABLE);
+            return new Settings(
+                    setting(URL_VARIABLE),
+                    dataDirectory == null
+                            ? Path.of(System.getProperty("user.home"), ".tenantcore", "postgres-18")
+                            : Path.of(dataDirectory),
+                    port == null ? 0 : Integer.parseInt(port));
+        }
+
+        private static String setting(String name) {
+            var value = System.getenv(name);
+            if (value == null || value.isBlank()) {
+                value = System.getProperty(name);
+            }
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        boolean externalDatabaseConfigured() {
+            return externalUrl != null;
+        }
+    }
+
+    static EmbeddedDatabase start(Settings settings) {
+        var dataDirectory = settings.dataDirectory().toAbsolutePath();
+        try {
+            Files.createDirectories(dataDirectory.getParent());
+            refuseIfInUse(dataDirectory);
+            LOG.info("Starting embedded PostgreSQL 18; data directory {} (set {} to change it)", dataDirectory,
+                    Settings.DATA_DIRECTORY_VARIABLE);
+            var builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false); // Application stops it after the service, not concurrently
+            if (settings.port() > 0) {
+                builder.setPort(settings.port());
+            }
+            var database = new EmbeddedDatabase(builder.start());
+            database.provision();
+            LOG.info("Embedded PostgreSQL listening at {}", database.jdbcUrl());
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** A server left running on this directory (say, after kill -9) would make start-up time out obscurely. */
+    private static void refuseIfInUse(Path dataDirectory) throws IOException {
+        var pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        var lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty()) {
+            return;
+        }
+        long pid = Long.parseLong(lines.getFirst().strip());
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new IllegalStateException("A PostgreSQL server (pid " + pid + ") is still running on " + dataDirectory
+                    + ", probably left by a Tenantcore that was killed. Stop it (kill " + pid
+                    + ") or point " + Settings.DATA_DIRECTORY_VARIABLE + " at another directory.");
+        }
+    }
+
+    private void provision() {
+        try (var superuser = postgres.getPostgresDatabase().getConnection()) {
+            if (DatabaseProvisioner.provision(superuser, DATABASE)) {
+                LOG.info("Created database {} and its roles", DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not provision the embedded database", e);
+        }
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /** The same keys an operator sets through environment variables for an external server. */
+    Map<String, Object> connectionProperties() {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("tenantcore.database.url", jdbcUrl());
+        properties.put("tenantcore.database.runtime-password", "");
+        properties.put("tenantcore.database.migrator-password", "");
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}
