@@ -1,0 +1,102 @@
+package dev.tenantcore.support;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Talks to the real HTTP server the way a client would: raw JSON text in (so tests can send malformed input),
+ * status, headers and parsed JSON out.
+ */
+public final class ApiClient {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+    private final JsonMapper json;
+
+    public ApiClient(URI base, JsonMapper json) {
+        this.base = base;
+        this.json = json;
+    }
+
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Response post(String path, String body, String... headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public Response patch(String path, String body, String... headers) {
+        return send("PATCH", path, body, headers);
+    }
+
+    public Response delete(String path, String... headers) {
+        return send("DELETE", path, null, headers);
+    }
+
+    /** {@code headers} are name/value pairs; a body is sent as application/json. */
+    public Response send(String method, String path, String body, String... headers) {
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, Map<String, List<String>> headers, String body, JsonMapper mapper) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().getFirst())
+                    .findFirst().orElse(null);
+        }
+
+        public Map<String, Object> json() {
+            try {
+                return mapper.readValue(body, Argument.mapOf(String.class, Object.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> object(String field) {
+            return (Map<String, Object>) json().get(field);
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> items() {
+            return (List<Map<String, Object>>) json().get("items");
+        }
+
+        public String string(String field) {
+            var value = json().get(field);
+            return value == null ? null : value.toString();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tenantcore.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantcore.shared.adapter.persistence.DatabaseTest;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of tests that drive the running service over HTTP: a real Netty server on a random port, on the migrated
+ * test database, connected as the runtime role. Subclasses are {@code @MicronautTest(transactional = false)}.
+ */
+public abstract class ServiceTest extends DatabaseTest {
+    @Inject
+    protected EmbeddedServer server;
+    @Inject
+    protected JsonMapper jsonMapper;
+
+    protected ApiClient api;
+
+    @BeforeEach
+    void connectClient() {
+        api = new ApiClient(server.getURI(), jsonMapper);
+    }
+
+    protected Tenant signUp() {
+        var slug = "org-" + UUID.randomUUID().toString().substring(0, 18);
+        var response = api.post("/v1/organizations", "{\"name\":\"Organization " + slug + "\",\"slug\":\"" + slug + "\"}");
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return new Tenant(UUID.fromString(response.object("organization").get("id").toString()), slug,
+                response.object("apiKey").get("token").toString());
+    }
+
+    protected String createTask(Tenant tenant, String json) {
+        var response = api.post("/v1/tasks", json, tenant.auth());
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.string("id");
+    }
+}
