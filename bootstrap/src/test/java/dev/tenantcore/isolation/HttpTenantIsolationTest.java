@@ -1,0 +1,216 @@
+package dev.tenantcore.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantcore.shared.adapter.persistence.TestDatabase;
+import dev.tenantcore.support.ApiClient;
+import dev.tenantcore.support.ServiceTest;
+import dev.tenantcore.support.Tenant;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two organizations, A and B, with twin data. Acting as A, every endpoint is tried against B's data: nothing of B
+ * may be read, changed or deleted, lists hold exactly A's rows, and naming B in a body, query or header is
+ * ignored. {@link #everyEndpointIsCoveredBySomeProbe} keeps new endpoints from escaping the suite.
+ */
+@MicronautTest(transactional = false)
+class HttpTenantIsolationTest extends ServiceTest {
+
+    /** The twin data: what each organization owns besides its organization row and first key. */
+    record Twin(Tenant tenant, List<String> taskIds, String extraKeyId) {
+    }
+
+    /** A request by A aimed at one of B's resources; {@code path} picks the resource from B's twin. */
+    record ByIdProbe(String route, String method, Function<Twin, String> path, String body) {
+    }
+
+    static final List<ByIdProbe> BY_ID_PROBES = List.of(
+            new ByIdProbe("GET /v1/tasks/{id}", "GET", twin -> "/v1/tasks/" + twin.taskIds().getFirst(), null),
+            new ByIdProbe("PATCH /v1/tasks/{id}", "PATCH", twin -> "/v1/tasks/" + twin.taskIds().getFirst(),
+                    "{\"title\":\"hijacked\",\"completed\":true}"),
+            new ByIdProbe("DELETE /v1/tasks/{id}", "DELETE", twin -> "/v1/tasks/" + twin.taskIds().getFirst(), null),
+            new ByIdProbe("DELETE /v1/api-keys/{id}", "DELETE", twin -> "/v1/api-keys/" + twin.extraKeyId(), null));
+
+    /** Routes with no id: they act on the caller's own organization, checked below one by one. */
+    static final Set<String> CALLER_SCOPED_ROUTES = Set.of(
+            "GET /v1/organization", "PATCH /v1/organization", "GET /v1/tasks", "POST /v1/tasks", "GET /v1/api-keys",
+            "POST /v1/api-keys");
+
+    /** Sign-up has no tenant yet; it is covered by the spoofing test (a body naming B cannot join B). */
+    static final Set<String> TENANTLESS_ROUTES = Set.of("POST /v1/organizations");
+
+    @Inject
+    Router router;
+
+    Twin a;
+    Twin b;
+
+    @BeforeAll
+    void seedTwins() {
+        var apiForSeeding = new ApiClient(server.getURI(), jsonMapper);
+        api = apiForSeeding;
+        a = twin(signUp());
+        b = twin(signUp());
+    }
+
+    private Twin twin(Tenant tenant) {
+        var tasks = new ArrayList<String>();
+        tasks.add(createTask(tenant, "{\"title\":\"Quarterly report\",\"dueDate\":\"2026-12-01T00:00:00Z\"}"));
+        tasks.add(createTask(tenant, "{\"title\":\"Hire\",\"completed\":true}"));
+        tasks.add(createTask(tenant, "{\"title\":\"Plan offsite\",\"description\":\"Somewhere warm\"}"));
+        var key = api.post("/v1/api-keys", "{\"name\":\"twin\"}", tenant.auth());
+        return new Twin(tenant, List.copyOf(tasks.reversed()), key.string("id"));
+    }
+
+    @Test
+    void everyEndpointIsCoveredBySomeProbe() {
+        var routes = router.uriRoutes()
+                .map(route -> route.getHttpMethodName() + " " + route.getUriMatchTemplate().toPathString())
+                .filter(route -> route.contains(" /v1"))
+                .filter(route -> !route.startsWith("HEAD ")) // Micronaut's automatic twin of each GET, same code
+                .collect(Collectors.toSet());
+        var covered = new HashSet<String>(CALLER_SCOPED_ROUTES);
+        covered.addAll(TENANTLESS_ROUTES);
+        BY_ID_PROBES.forEach(probe -> covered.add(probe.route()));
+
+        assertThat(routes).as("every /v1 route must join the isolation suite").isEqualTo(covered);
+    }
+
+    @Test
+    void anotherTenantsIdsAreNotFoundAndStayUntouched() throws SQLException {
+        var before = rowsOf(b);
+        for (var probe : BY_ID_PROBES) {
+            var victim = probe.path().apply(b);
+            var random = victim.replaceAll("[0-9a-f-]{36}$", UUID.randomUUID().toString());
+
+            var attack = api.send(probe.method(), victim, probe.body(), a.tenant().auth());
+            var control = api.send(probe.method(), random, probe.body(), a.tenant().auth());
+
+            assertThat(attack.status()).as(probe.route()).isEqualTo(404);
+            assertThat(attack.body()).as(probe.route() + ": same answer as for an id that does not exist")
+                    .isEqualTo(control.body());
+        }
+        assertThat(rowsOf(b)).isEqualTo(before);
+        assertThat(api.get("/v1/tasks/" + b.taskIds().getFirst(), b.tenant().auth()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void listsHoldExactlyTheCallersRowsOnEveryPage() throws SQLException {
+        assertThat(allPages("/v1/tasks?limit=2", a)).isEqualTo(idsInDatabase("tasks", a));
+        assertThat(allPages("/v1/tasks?limit=1&completed=false", a))
+                .isEqualTo(idsInDatabase("tasks", a, "AND NOT completed"));
+        assertThat(allPages("/v1/api-keys?limit=1", a)).isEqualTo(idsInDatabase("api_keys", a));
+        assertThat(allPages("/v1/tasks?limit=2", b)).isEqualTo(idsInDatabase("tasks", b));
+    }
+
+    @Test
+    void callerScopedEndpointsActOnTheCallersOrganizationOnly() throws SQLException {
+        var before = rowsOf(b);
+
+        assertThat(api.get("/v1/organization", a.tenant().auth()).string("id"))
+                .isEqualTo(a.tenant().organizationId().toString());
+        assertThat(api.patch("/v1/organization", "{\"name\":\"A renamed\"}", a.tenant().auth()).status())
+                .isEqualTo(200);
+
+        assertThat(rowsOf(b)).isEqualTo(before);
+    }
+
+    @Test
+    void namingTheOtherOrganizationInBodyQueryOrHeadersIsIgnored() throws SQLException {
+        var victim = b.tenant().organizationId().toString();
+        var spoofHeaders = a.tenant().auth("X-Organization-Id", victim, "X-Tenant-Id", victim);
+        var before = rowsOf(b);
+
+        var task = api.post("/v1/tasks", "{\"title\":\"Mine\",\"organizationId\":\"" + victim
+                + "\",\"organization_id\":\"" + victim + "\"}", spoofHeaders);
+        var key = api.post("/v1/api-keys", "{\"name\":\"mine\",\"organizationId\":\"" + victim + "\"}", spoofHeaders);
+        var renamed = api.patch("/v1/organization", "{\"name\":\"Still A\",\"id\":\"" + victim + "\"}", spoofHeaders);
+        var listed = allPages("/v1/tasks?organizationId=" + victim + "&organization_id=" + victim, a);
+        var signUp = api.post("/v1/organizations", "{\"name\":\"Joiner\",\"slug\":\"joiner-" + UUID.randomUUID()
+                .toString().substring(0, 8) + "\",\"id\":\"" + victim + "\",\"organizationId\":\"" + victim + "\"}");
+
+        assertThat(task.status()).isEqualTo(201);
+        assertThat(ownerOf("tasks", task.string("id"))).isEqualTo(a.tenant().organizationId());
+        assertThat(key.status()).isEqualTo(201);
+        assertThat(ownerOf("api_keys", key.string("id"))).isEqualTo(a.tenant().organizationId());
+        assertThat(renamed.string("id")).isEqualTo(a.tenant().organizationId().toString());
+        assertThat(listed).isEqualTo(idsInDatabase("tasks", a));
+        assertThat(signUp.status()).isEqualTo(201);
+        assertThat(signUp.object("organization").get("id")).isNotEqualTo(victim);
+        assertThat(rowsOf(b)).isEqualTo(before);
+    }
+
+    private Set<String> allPages(String firstPage, Twin caller) {
+        var ids = new ArrayList<String>();
+        var path = firstPage;
+        while (path != null) {
+            var page = api.get(path, caller.tenant().auth());
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            page.items().forEach(item -> ids.add(item.get("id").toString()));
+            var next = page.string("nextCursor");
+            path = next == null ? null : firstPage + "&cursor=" + next;
+        }
+        assertThat(ids).as("no item twice").doesNotHaveDuplicates();
+        return Set.copyOf(ids);
+    }
+
+    // The database's view, as a superuser: the ground truth the API's answers are compared with.
+
+    private Set<String> idsInDatabase(String table, Twin owner) throws SQLException {
+        return idsInDatabase(table, owner, "");
+    }
+
+    private Set<String> idsInDatabase(String table, Twin owner, String condition) throws SQLException {
+        try (var superuser = TestDatabase.shared().connectAsSuperuser();
+                var query = superuser.prepareStatement(
+                        "SELECT id FROM " + table + " WHERE organization_id = ? " + condition)) {
+            query.setObject(1, owner.tenant().organizationId());
+            var ids = new HashSet<String>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private UUID ownerOf(String table, String id) throws SQLException {
+        try (var superuser = TestDatabase.shared().connectAsSuperuser();
+                var query = superuser.prepareStatement("SELECT organization_id FROM " + table + " WHERE id = ?")) {
+            query.setObject(1, UUID.fromString(id));
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).as(table + " " + id + " exists").isTrue();
+                return rows.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    /** Every row B owns in every table, as text, so any change to any column shows. */
+    private String rowsOf(Twin owner) throws SQLException {
+        try (var superuser = TestDatabase.shared().connectAsSuperuser(); var query = superuser.prepareStatement("""
+                SELECT (SELECT o::text FROM organizations o WHERE id = ?)
+                    || (SELECT string_agg(k::text, ',' ORDER BY id) FROM api_keys k WHERE organization_id = ?)
+                    || (SELECT string_agg(t::text, ',' ORDER BY id) FROM tasks t WHERE organization_id = ?)""")) {
+            for (int i = 1; i <= 3; i++) {
+                query.setObject(i, owner.tenant().organizationId());
+            }
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.tenantcore.isolation;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads PostgreSQL's catalog and lists every way the schema falls short of the tenancy rules (DESIGN.md section 2).
+ * An empty list means the schema is sound. Kept apart from the tests so the negative control can run the very
+ * same checks against a deliberately broken schema and see them report it.
+ */
+final class IsolationCatalog {
+    static final String RUNTIME_ROLE = "tenantcore_app";
+    /** The tenant root: its id is the organization_id of everything else. */
+    static final String ROOT_TABLE = "organizations";
+    /** Unique across tenants on purpose; see migration V1 (a slug is a public handle). */
+    static final Set<String> GLOBALLY_UNIQUE_BY_DESIGN = Set.of("organizations_slug_key");
+    static final Set<String> NOT_TENANT_DATA = Set.of("flyway_schema_history");
+
+    private IsolationCatalog() {
+    }
+
+    static List<String> violations(Connection connection) throws SQLException {
+        var found = new ArrayList<String>();
+        for (var table : tables(connection)) {
+            if (NOT_TENANT_DATA.contains(table)) {
+                continue;
+            }
+            var tenantColumn = table.equals(ROOT_TABLE) ? "id" : "organization_id";
+            if (!table.equals(ROOT_TABLE) && !hasColumn(connection, table, "organization_id")) {
+                found.add(table + ": no organization_id column (every table holds tenant data)");
+                continue;
+            }
+            checkRowLevelSecurity(connection, table, found);
+            checkPolicy(connection, table, found);
+            checkKeys(connection, table, tenantColumn, found);
+            checkAuditColumns(connection, table, found);
+        }
+        checkRuntimeRole(connection, found);
+        checkViews(connection, found);
+        return found;
+    }
+
+    private static List<String> tables(Connection connection) throws SQLException {
+        return strings(connection, """
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1""");
+    }
+
+    private static void checkRowLevelSecurity(Connection connection, String table, List<String> found)
+            throws SQLException {
+        var flags = strings(connection, "SELECT relrowsecurity || ',' || relforcerowsecurity FROM pg_class "
+                + "WHERE oid = 'public." + table + "'::regclass");
+        if (!flags.equals(List.of("true,true"))) {
+            found.add(table + ": row-level security not enabled and forced (" + flags + ")");
+        }
+    }
+
+    private static void checkPolicy(Connection connection, String table, List<String> found) throws SQLException {
+        var policies = strings(connection, """
+                SELECT policyname FROM pg_policies
+                WHERE schemaname = 'public' AND tablename = '%s' AND '%s' = ANY (roles) AND cmd = 'ALL'
+                  AND qual LIKE '%%app.organization_id%%' AND with_check LIKE '%%app.organization_id%%'"""
+                .formatted(table, RUNTIME_ROLE));
+        if (policies.size() != 1) {
+            found.add(table + ": expected one policy for " + RUNTIME_ROLE
+                    + " with USING and WITH CHECK on app.organization_id, found " + policies);
+        }
+        var permissive = strings(connection, """
+                SELECT policyname FROM pg_policies
+                WHERE schemaname = 'public' AND tablename = '%s' AND ('%s' = ANY (roles) OR 'public' = ANY (roles))
+                  AND (qual = 'true' OR with_check = 'true')""".formatted(table, RUNTIME_ROLE));
+        if (!permissive.isEmpty()) {
+            found.add(table + ": policy open to the runtime role: " + permissive);
+        }
+    }
+
+    private static void checkKeys(Connection connection, String table, String tenantColumn, List<String> found)
+            throws SQLException {
+        // Primary key, unique constraints and unique indexes must include the tenant column; foreign keys too.
+        var withoutTenant = strings(connection, """
+                SELECT con.conname || ' (' || con.contype::text || ')'
+                FROM pg_constraint con
+                WHERE con.conrelid = 'public.%s'::regclass AND con.contype IN ('p', 'u', 'f')
+                  AND NOT EXISTS (
+                      SELECT 1 FROM unnest(con.conkey) k
+                      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k
+                      WHERE a.attname = '%s')
+                UNION ALL
+                SELECT i.indexrelid::regclass::text || ' (unique index)'
+                FROM pg_index i
+                WHERE i.indrelid = 'public.%s'::regclass AND i.indisunique
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                  AND NOT EXISTS (
+                      SELECT 1 FROM unnest(i.indkey) k
+                      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k
+                      WHERE a.attname = '%s')""".formatted(table, tenantColumn, table, tenantColumn));
+        withoutTenant.stream()
+                .filter(name -> GLOBALLY_UNIQUE_BY_DESIGN.stream().noneMatch(name::startsWith))
+                .forEach(name -> found.add(table + ": " + name + " does not include " + tenantColumn));
+        var primaryKeys = strings(connection, "SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = "
+                + "'public." + table + "'::regclass");
+        if (primaryKeys.isEmpty()) {
+            found.add(table + ": no primary key");
+        }
+    }
+
+    private static void checkAuditColumns(Connection connection, String table, List<String> found)
+            throws SQLException {
+        var columns = strings(connection, """
+                SELECT column_name FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name = '%s' AND column_name IN ('created_at', 'updated_at')
+                  AND data_type = 'timestamp with time zone' AND is_nullable = 'NO'""".formatted(table));
+        if (columns.size() != 2) {
+            found.add(table + ": created_at and updated_at must be timestamptz NOT NULL, found " + columns);
+        }
+        var triggers = strings(connection, """
+                SELECT t.tgname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                WHERE t.tgrelid = 'public.%s'::regclass AND p.proname = 'set_updated_at'""".formatted(table));
+        if (triggers.isEmpty()) {
+            found.add(table + ": no trigger maintains updated_at");
+        }
+    }
+
+    private static void checkRuntimeRole(Connection connection, List<String> found) throws SQLException {
+        var attributes = strings(connection, "SELECT rolsuper || ',' || rolbypassrls || ',' || rolcreaterole || ','"
+                + " || rolcreatedb FROM pg_roles WHERE rolname = '" + RUNTIME_ROLE + "'");
+        if (!attributes.equals(List.of("false,false,false,false"))) {
+            found.add(RUNTIME_ROLE + ": must be NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB, is " + attributes);
+        }
+        var owned = strings(connection, "SELECT relname FROM pg_class WHERE relowner = '" + RUNTIME_ROLE
+                + "'::regrole UNION ALL SELECT proname FROM pg_proc WHERE proowner = '" + RUNTIME_ROLE + "'::regrole"
+                + " UNION ALL SELECT nspname FROM pg_namespace WHERE nspowner = '" + RUNTIME_ROLE + "'::regrole");
+        if (!owned.isEmpty()) {
+            found.add(RUNTIME_ROLE + ": owns " + owned);
+        }
+        var memberships = strings(connection, "SELECT roleid::regrole::text FROM pg_auth_members WHERE member = '"
+                + RUNTIME_ROLE + "'::regrole");
+        if (!memberships.isEmpty()) {
+            found.add(RUNTIME_ROLE + ": is a member of " + memberships);
+        }
+        var extraPrivileges = strings(connection, """
+                SELECT table_name || ':' || privilege_type FROM information_schema.role_table_grants
+                WHERE grantee = '%s' AND table_schema = 'public'
+                  AND privilege_type NOT IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE')""".formatted(RUNTIME_ROLE));
+        if (!extraPrivileges.isEmpty()) {
+            found.add(RUNTIME_ROLE + ": has privileges beyond DML: " + extraPrivileges);
+        }
+        var schemaCreate = strings(connection, "SELECT 1 WHERE has_schema_privilege('" + RUNTIME_ROLE
+                + "', 'public', 'CREATE')");
+        if (!schemaCreate.isEmpty()) {
+            found.add(RUNTIME_ROLE + ": may create objects in schema public");
+        }
+    }
+
+    private static void checkViews(Connection connection, List<String> found) throws SQLException {
+        // Views run with their owner's rights unless security_invoker; materialized views ignore RLS entirely.
+        var unsafe = strings(connection, """
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND (
+                      (c.relkind = 'v' AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false))
+                   OR (c.relkind = 'm' AND has_table_privilege('%s', c.oid, 'SELECT')))""".formatted(RUNTIME_ROLE));
+        unsafe.forEach(view -> found.add(view + ": view readable without row-level security"));
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        return !strings(connection, "SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND "
+                + "table_name = '" + table + "' AND column_name = '" + column + "'").isEmpty();
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            var values = new ArrayList<String>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+}

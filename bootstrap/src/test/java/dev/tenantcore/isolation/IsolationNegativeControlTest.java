@@ -1,0 +1,45 @@
+package dev.tenantcore.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantcore.shared.adapter.persistence.TestDatabase;
+import dev.tenantcore.support.ServiceTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the isolation checks can fail: inside a transaction that is rolled back, isolation is broken on purpose
+ * and the same checks the suite relies on must report it. If this test fails, the suite has gone blind.
+ */
+@MicronautTest(transactional = false)
+class IsolationNegativeControlTest extends ServiceTest {
+
+    @Test
+    void theChecksGoRedWhenIsolationIsBroken() throws SQLException {
+        var a = signUp();
+        createTask(a, "{\"title\":\"Visible when isolation breaks\"}");
+
+        try (var superuser = TestDatabase.shared().connectAsSuperuser()) {
+            superuser.setAutoCommit(false);
+            try (var statement = superuser.createStatement()) {
+                statement.execute("ALTER TABLE tasks NO FORCE ROW LEVEL SECURITY");
+                statement.execute("DROP POLICY tenant_isolation ON api_keys");
+                statement.execute("ALTER TABLE tasks ADD CONSTRAINT tasks_title_key UNIQUE (id, title)");
+                statement.execute("CREATE VIEW leaky_tasks AS SELECT * FROM tasks");
+
+                assertThat(IsolationCatalog.violations(superuser)).anySatisfy(v -> assertThat(v).startsWith("tasks: row-level security not enabled and forced"))
+                        .anySatisfy(v -> assertThat(v).startsWith("api_keys: expected one policy"))
+                        .anySatisfy(v -> assertThat(v).contains("tasks_title_key"))
+                        .anySatisfy(v -> assertThat(v).startsWith("leaky_tasks: view"));
+
+                // Run as the owner with FORCE off: the probe that must see zero rows without a tenant sees them.
+                statement.execute("SET LOCAL ROLE tenantcore_owner");
+                assertThat(RuntimeRoleProbe.visibleRows(superuser).get("tasks")).isPositive();
+            } finally {
+                superuser.rollback();
+            }
+            assertThat(IsolationCatalog.violations(superuser)).as("rolled back: sound again").isEmpty();
+        }
+    }
+}
