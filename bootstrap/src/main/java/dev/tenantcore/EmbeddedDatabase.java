@@ -27,7 +27,10 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Where the settings come from: environment variables, or the same names as system properties. */
+    /**
+     * Read before the application context exists, from an environment variable or the system property that
+     * Micronaut would map it to ({@code TENANTCORE_DATABASE_URL} or {@code -Dtenantcore.database.url}).
+     */
     record Settings(String externalUrl, Path dataDirectory, int port) {
         static final String URL_VARIABLE = "TENANTCORE_DATABASE_URL";
         static final String DATA_DIRECTORY_VARIABLE = "TENANTCORE_EMBEDDED_DATA_DIR";
@@ -47,7 +50,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         private static String setting(String name) {
             var value = System.getenv(name);
             if (value == null || value.isBlank()) {
-                value = System.getProperty(name);
+                value = System.getProperty(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
             }
             return value == null || value.isBlank() ? null : value;
         }
