@@ -1,6 +1,7 @@
 package dev.tenantcore.apikeys.application;
 
 import dev.tenantcore.apikeys.domain.ApiKey;
+import dev.tenantcore.apikeys.domain.ApiKeyCredential;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import dev.tenantcore.apikeys.domain.ApiKeyId;
 import dev.tenantcore.apikeys.domain.ApiKeyRepository;
@@ -22,6 +23,8 @@ import java.util.Optional;
 @Singleton
 final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, ListApiKeysUseCase, RevokeApiKeyUseCase,
         AuthenticateApiKeyUseCase {
+
+    private static final System.Logger LOG = System.getLogger(ApiKeyService.class.getName());
 
     private final ApiKeyRepository keys;
     private final ApiKeyCredentials credentials;
@@ -67,9 +70,13 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
         var organizationId = currentTenant.organizationId();
         transactions.write(organizationId, () -> {
             var key = keys.findById(organizationId, id).orElseThrow(() -> new ResourceNotFoundException("api key"));
+            if (key.isRevoked()) {
+                return null; // a retried revocation (same If-Match, now stale) must stay harmless
+            }
             expectedVersion.check(key.version());
-            if (!key.isRevoked()) {
-                if (!keys.updateRevocation(key.revoked(clock.instant()))) {
+            if (!keys.updateRevocation(key.revoked(clock.instant()))) {
+                var current = keys.findById(organizationId, id);
+                if (current.isEmpty() || !current.get().isRevoked()) {
                     throw new ConflictException("the api key was changed concurrently; retry");
                 }
             }
@@ -89,12 +96,22 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
                 .findFirst()
                 .map(credential -> {
                     if (credential.usageIsStale(now)) {
-                        transactions.write(credential.organizationId(), () -> {
-                            keys.recordUse(credential.organizationId(), credential.id(), now);
-                            return null;
-                        });
+                        recordUse(credential, now);
                     }
                     return new ApiKeyPrincipal(credential.organizationId(), credential.id());
                 });
+    }
+
+    /** Best effort: lastUsedAt is informational, so failing to record it must not turn a valid key away. */
+    private void recordUse(ApiKeyCredential credential, Instant now) {
+        try {
+            transactions.write(credential.organizationId(), () -> {
+                keys.recordUse(credential.organizationId(), credential.id(), now);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not record the use of API key {0}: {1}", credential.id(),
+                    e.getMessage());
+        }
     }
 }

@@ -28,6 +28,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     private final Map<ApiKeyId, ApiKey> stored = new LinkedHashMap<>();
     private final List<String> writes = new ArrayList<>();
     private RuntimeException failNextInsert;
+    private RuntimeException failNextRecordUse;
     private Runnable beforeNextRevocation;
 
     public InMemoryApiKeyRepository(FakeTenantTransactions transactions, Clock clock) {
@@ -66,6 +67,11 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     /** The next insert throws {@code failure} instead of storing anything, as a failing database would. */
     public void failNextInsertWith(RuntimeException failure) {
         this.failNextInsert = failure;
+    }
+
+    /** The next recordUse throws {@code failure}, as a failing database would. */
+    public void failNextRecordUseWith(RuntimeException failure) {
+        this.failNextRecordUse = failure;
     }
 
     /** Runs {@code interference} at the start of the next revocation write: another request got there first. */
@@ -133,6 +139,11 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     public void recordUse(OrganizationId organizationId, ApiKeyId id, Instant now) {
         transactions.requireWritable(organizationId);
         writes.add("recordUse " + id);
+        if (failNextRecordUse != null) {
+            var failure = failNextRecordUse;
+            failNextRecordUse = null;
+            throw failure;
+        }
         var current = stored.get(id);
         if (current == null || !current.organizationId().equals(organizationId)) {
             return;
