@@ -3,6 +3,7 @@ package dev.tenantcore.apikeys.domain;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Text;
+import dev.tenantcore.shared.domain.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,6 +42,7 @@ public record ApiKey(
 
     /** Issues a new key; the returned token is the only time the secret exists outside the client. */
     public static IssuedApiKey issue(OrganizationId organizationId, String name, Instant expiresAt, Instant now) {
+        Timestamps.withinRange("expiresAt", expiresAt);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new InvariantViolationException("expiresAt", "expiresAt must be in the future");
         }

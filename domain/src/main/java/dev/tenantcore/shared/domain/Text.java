@@ -15,8 +15,15 @@ public final class Text {
 
     /** Checks the length of an optional text; {@code null} stays {@code null}. */
     public static String optional(String field, String value, int maxLength) {
-        if (value != null && value.codePointCount(0, value.length()) > maxLength) {
+        if (value == null) {
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > maxLength) {
             throw new InvariantViolationException(field, field + " must be at most " + maxLength + " characters");
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold NUL; refusing it here keeps it a client error, not a failed write.
+            throw new InvariantViolationException(field, field + " must not contain NUL characters");
         }
         return value;
     }

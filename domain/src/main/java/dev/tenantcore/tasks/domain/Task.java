@@ -2,6 +2,7 @@ package dev.tenantcore.tasks.domain;
 
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Text;
+import dev.tenantcore.shared.domain.Timestamps;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -29,6 +30,7 @@ public record Task(
         Objects.requireNonNull(organizationId, "organizationId");
         title = Text.required("title", title, TITLE_MAX_LENGTH);
         description = Text.optional("description", description, DESCRIPTION_MAX_LENGTH);
+        Timestamps.withinRange("dueDate", dueDate);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }

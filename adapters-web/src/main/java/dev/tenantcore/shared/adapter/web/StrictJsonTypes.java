@@ -1,6 +1,7 @@
 package dev.tenantcore.shared.adapter.web;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import jakarta.inject.Singleton;
@@ -14,41 +15,65 @@ final class StrictJsonTypes {
     private StrictJsonTypes() {
     }
 
-    @Singleton
-    static final class StrictBooleans implements Deserializer<Boolean> {
+    private abstract static class Strict<T> implements Deserializer<T> {
+        private final String expected;
+
+        Strict(String expected) {
+            this.expected = expected;
+        }
+
+        abstract boolean accepts(JsonNode node);
+
+        abstract T valueOf(JsonNode node);
+
         @Override
-        public Boolean deserialize(Decoder decoder, DecoderContext context, Argument<? super Boolean> type)
+        public final T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> type)
                 throws IOException {
             var node = decoder.decodeNode();
-            if (!node.isBoolean()) {
-                throw decoder.createDeserializationException("expected true or false", node.toString());
+            if (!accepts(node)) {
+                throw decoder.createDeserializationException("expected " + expected, node.toString());
             }
-            return node.getBooleanValue();
+            return valueOf(node);
         }
 
         @Override
-        public Boolean deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Boolean> type)
+        public final T deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super T> type)
                 throws IOException {
             return decoder.decodeNull() ? null : deserialize(decoder, context, type);
         }
     }
 
     @Singleton
-    static final class StrictStrings implements Deserializer<String> {
-        @Override
-        public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type)
-                throws IOException {
-            var node = decoder.decodeNode();
-            if (!node.isString()) {
-                throw decoder.createDeserializationException("expected a string", node.toString());
-            }
-            return node.getStringValue();
+    static final class StrictBooleans extends Strict<Boolean> {
+        StrictBooleans() {
+            super("true or false");
         }
 
         @Override
-        public String deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super String> type)
-                throws IOException {
-            return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+        boolean accepts(JsonNode node) {
+            return node.isBoolean();
+        }
+
+        @Override
+        Boolean valueOf(JsonNode node) {
+            return node.getBooleanValue();
+        }
+    }
+
+    @Singleton
+    static final class StrictStrings extends Strict<String> {
+        StrictStrings() {
+            super("a string");
+        }
+
+        @Override
+        boolean accepts(JsonNode node) {
+            return node.isString();
+        }
+
+        @Override
+        String valueOf(JsonNode node) {
+            return node.getStringValue();
         }
     }
 }
