@@ -4,16 +4,12 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts Tenantcore. With {@code TENANTCORE_DATABASE_URL} set it uses that PostgreSQL server; without it, it first
  * starts its own embedded PostgreSQL 18 and stops it again after the service has stopped.
  */
 public final class Application {
-    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
-
     private Application() {
     }
 
@@ -25,19 +21,27 @@ public final class Application {
         }
         var database = EmbeddedDatabase.start(settings);
         var context = new AtomicReference<ApplicationContext>();
-        // Registered before the service starts: Micronaut exits the JVM when start-up fails, and the database must
-        // not outlive it. In order: the service (and its connection pool) first, then the database under it.
+        // Stops the database once Micronaut's own shutdown hook has stopped the context (and closed its pool), or at
+        // once if start-up failed (Micronaut then exits the JVM with no context). It never stops the context
+        // itself: two threads stopping it at once deadlock.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             var running = context.get();
-            if (running != null && running.isRunning()) {
-                running.stop();
+            for (int waited = 0; running != null && running.isRunning() && waited < 300; waited++) {
+                sleepBriefly();
             }
             database.close();
-            LOG.info("Embedded PostgreSQL stopped");
-        }, "tenantcore-shutdown"));
+        }, "embedded-postgres-guard"));
         context.set(Micronaut.build(args)
                 .mainClass(Application.class)
                 .properties(Map.copyOf(database.connectionProperties()))
                 .start());
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

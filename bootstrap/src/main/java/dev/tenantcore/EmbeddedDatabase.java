@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -70,7 +72,10 @@ final class EmbeddedDatabase implements AutoCloseable {
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false); // Application stops it after the service, not concurrently
+                    // zonky tunes for throwaway test databases (-F, no synchronous commit); this one keeps data.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setRegisterShutdownHook(false); // Application stops it after the context
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
@@ -124,10 +129,15 @@ final class EmbeddedDatabase implements AutoCloseable {
         return properties;
     }
 
+    /** Stops the server (a fast shutdown: open transactions roll back, committed data is on disk). Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             postgres.close();
+            LOG.info("Embedded PostgreSQL stopped");
         } catch (IOException e) {
             LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
