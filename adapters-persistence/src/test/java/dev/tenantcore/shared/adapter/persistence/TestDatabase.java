@@ -1,6 +1,8 @@
 package dev.tenantcore.shared.adapter.persistence;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -85,6 +87,10 @@ public final class TestDatabase {
     }
 
     private static boolean dockerAvailable() {
+        // Asking Testcontainers costs seconds and logs errors; with no socket and no DOCKER_HOST there is no engine.
+        if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
