@@ -33,10 +33,13 @@ final class EmbeddedDatabase implements AutoCloseable {
      * Read before the application context exists, from an environment variable or the system property that
      * Micronaut would map it to ({@code TENANTCORE_DATABASE_URL} or {@code -Dtenantcore.database.url}).
      */
-    record Settings(String externalUrl, Path dataDirectory, int port) {
+    record Settings(String externalUrl, Path dataDirectory, int port, Map<String, String> serverSettings) {
         static final String URL_VARIABLE = "TENANTCORE_DATABASE_URL";
         static final String DATA_DIRECTORY_VARIABLE = "TENANTCORE_EMBEDDED_DATA_DIR";
         static final String PORT_VARIABLE = "TENANTCORE_EMBEDDED_PORT";
+        /** Extra postgresql.conf settings, {@code name=value} separated by {@code ;} (the benchmark preloads
+         * pg_stat_statements this way). */
+        static final String SERVER_SETTINGS_VARIABLE = "TENANTCORE_EMBEDDED_SERVER_SETTINGS";
 
         static Settings fromEnvironment() {
             var dataDirectory = setting(DATA_DIRECTORY_VARIABLE);
@@ -46,7 +49,23 @@ final class EmbeddedDatabase implements AutoCloseable {
                     dataDirectory == null
                             ? Path.of(System.getProperty("user.home"), ".tenantcore", "postgres-18")
                             : Path.of(dataDirectory),
-                    port == null ? 0 : Integer.parseInt(port));
+                    port == null ? 0 : Integer.parseInt(port),
+                    parseServerSettings(setting(SERVER_SETTINGS_VARIABLE)));
+        }
+
+        private static Map<String, String> parseServerSettings(String value) {
+            var settings = new LinkedHashMap<String, String>();
+            if (value != null) {
+                for (var pair : value.split(";")) {
+                    var separator = pair.indexOf('=');
+                    if (separator <= 0) {
+                        throw new IllegalArgumentException(SERVER_SETTINGS_VARIABLE + ": expected name=value, got '"
+                                + pair + "'");
+                    }
+                    settings.put(pair.substring(0, separator).strip(), pair.substring(separator + 1).strip());
+                }
+            }
+            return settings;
         }
 
         private static String setting(String name) {
@@ -76,6 +95,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setRegisterShutdownHook(false); // Application stops it after the context
+            settings.serverSettings().forEach(builder::setServerConfig);
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
