@@ -5,7 +5,7 @@ import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import dev.tenantcore.apikeys.domain.ApiKeyId;
 import dev.tenantcore.shared.domain.OrganizationId;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,22 +16,23 @@ import java.util.UUID;
 
 /**
  * The cross-tenant lookup, through the {@code find_usable_api_keys} SECURITY DEFINER function (migration V1): the
- * runtime role can read no other tenant's row, only what this function returns for one prefix.
+ * runtime role can read no other tenant's row, only what this function returns for one prefix. One statement on a
+ * pooled connection in auto-commit: a transaction around a single read would only add BEGIN and COMMIT round trips.
  */
 @Singleton
 final class JdbcApiKeyCredentials implements ApiKeyCredentials {
     private static final String LOOKUP =
             "SELECT organization_id, id, secret_hash, last_used_at FROM find_usable_api_keys(?)";
 
-    private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
 
-    JdbcApiKeyCredentials(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+    JdbcApiKeyCredentials(ConnectionOperations<Connection> connections) {
+        this.connections = connections;
     }
 
     @Override
     public List<ApiKeyCredential> findUsableByPrefix(String prefix) {
-        return transactions.executeRead(status -> {
+        return connections.executeRead(status -> {
             try (var statement = status.getConnection().prepareStatement(LOOKUP)) {
                 statement.setString(1, prefix);
                 try (var result = statement.executeQuery()) {

@@ -18,8 +18,6 @@ import java.util.function.Supplier;
  */
 @Singleton
 final class JdbcTenantTransactions implements TenantTransactions {
-    private static final String SET_TENANT = "SELECT set_config('app.organization_id', ?, true)";
-
     private final TransactionOperations<Connection> transactions;
 
     JdbcTenantTransactions(TransactionOperations<Connection> transactions) {
@@ -49,9 +47,15 @@ final class JdbcTenantTransactions implements TenantTransactions {
     }
 
     private static void setTenant(Connection connection, OrganizationId organizationId) {
-        try (var statement = connection.prepareStatement(SET_TENANT)) {
-            statement.setString(1, organizationId.value().toString());
-            statement.execute();
+        try {
+            if (connection.isWrapperFor(TenantSettingDataSource.DeferredTenant.class)) {
+                TenantSettingDataSource.deferTenant(connection, organizationId.value().toString());
+                return;
+            }
+            try (var statement = connection.prepareStatement(TenantSettingDataSource.SET_TENANT)) {
+                statement.setString(1, organizationId.value().toString());
+                statement.execute();
+            }
         } catch (SQLException e) {
             throw new DataAccessException("could not set the transaction's tenant", e);
         }

@@ -1,0 +1,137 @@
+package dev.tenantcore.shared.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What reaches the JDBC driver when a tenant transaction runs its statements: the setting travels in front of the
+ * first single execution, and is sent on its own before anything else. (That the database then isolates tenants is
+ * the isolation suite's business.)
+ */
+class TenantSettingDataSourceTest {
+    private static final String TENANT = "01a20432-c603-7189-864c-83678c8036c1";
+    private static final String SELECT = "SELECT * FROM tasks WHERE organization_id = ? AND id = ?";
+    private static final String PREFIXED = TenantSettingDataSource.SET_TENANT + "; " + SELECT;
+
+    private final List<String> driverCalls = new ArrayList<>();
+    private Connection connection;
+
+    @BeforeEach
+    void connect() throws SQLException {
+        connection = TenantSettingDataSource.wrap(fake(DataSource.class, "dataSource")).getConnection();
+        driverCalls.clear();
+    }
+
+    @Test
+    void theFirstQueryCarriesTheTenantSettingWithItsParametersMovedUp() throws SQLException {
+        TenantSettingDataSource.deferTenant(connection, TENANT);
+
+        var statement = connection.prepareStatement(SELECT);
+        statement.setString(1, "org");
+        statement.setString(2, "id");
+        statement.setFetchSize(10);
+        var result = statement.executeQuery();
+
+        assertThat(result).isNotNull();
+        assertThat(driverCalls).containsExactly(
+                "prepareStatement " + PREFIXED,
+                "setString [1, " + TENANT + "]",
+                "setString [2, org]",
+                "setString [3, id]",
+                "setFetchSize [10]",
+                "execute",
+                "getMoreResults",
+                "getResultSet");
+    }
+
+    @Test
+    void laterStatementsOfTheTransactionAreLeftAlone() throws SQLException {
+        TenantSettingDataSource.deferTenant(connection, TENANT);
+        connection.prepareStatement(SELECT).executeUpdate();
+        driverCalls.clear();
+
+        var second = connection.prepareStatement(SELECT);
+        second.setString(1, "org");
+        second.executeUpdate();
+
+        assertThat(driverCalls).containsExactly("prepareStatement " + SELECT, "setString [1, org]", "executeUpdate");
+    }
+
+    @Test
+    void aBatchGetsTheSettingSentOnItsOwnFirst() throws SQLException {
+        TenantSettingDataSource.deferTenant(connection, TENANT);
+
+        var statement = connection.prepareStatement(SELECT);
+        statement.setString(1, "org");
+        statement.addBatch();
+        statement.executeBatch();
+
+        assertThat(driverCalls).containsExactly(
+                "prepareStatement " + TenantSettingDataSource.SET_TENANT,
+                "setString [1, " + TENANT + "]",
+                "execute",
+                "close",
+                "prepareStatement " + SELECT,
+                "setString [1, org]",
+                "addBatch",
+                "executeBatch");
+    }
+
+    @Test
+    void aPlainStatementGetsTheSettingSentOnItsOwnFirst() throws SQLException {
+        TenantSettingDataSource.deferTenant(connection, TENANT);
+
+        connection.createStatement();
+
+        assertThat(driverCalls).startsWith("prepareStatement " + TenantSettingDataSource.SET_TENANT,
+                "setString [1, " + TENANT + "]", "execute", "close").endsWith("createStatement");
+    }
+
+    @Test
+    void aTransactionThatRanNothingLeavesNothingPending() throws SQLException {
+        TenantSettingDataSource.deferTenant(connection, TENANT);
+        connection.commit();
+        driverCalls.clear();
+
+        connection.prepareStatement(SELECT).executeQuery();
+
+        assertThat(driverCalls).containsExactly("prepareStatement " + SELECT, "executeQuery");
+    }
+
+    /** A JDBC object that logs every call and answers with more such objects, or a neutral value. */
+    @SuppressWarnings("unchecked")
+    private <T> T fake(Class<T> type, String name) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            var call = method.getName();
+            if (call.equals("getConnection") && type == DataSource.class) {
+                return fake(Connection.class, "connection");
+            }
+            if (call.equals("toString")) {
+                return name;
+            }
+            driverCalls.add(call + (args == null ? "" : args.length == 1 && args[0] instanceof String sql
+                    ? " " + sql : " " + Arrays.toString(args)));
+            return switch (call) {
+                case "prepareStatement" -> fake(PreparedStatement.class, "statement");
+                case "createStatement" -> fake(Statement.class, "statement");
+                case "executeQuery", "getResultSet" -> fake(ResultSet.class, "result");
+                case "executeUpdate", "getUpdateCount" -> 1;
+                case "executeBatch" -> new int[] {1};
+                case "execute", "getMoreResults", "isWrapperFor" -> false;
+                default -> null;
+            };
+        });
+    }
+}
