@@ -30,7 +30,8 @@ import javax.sql.DataSource;
  * setting costs 25-40% throughput on small machines.
  *
  * <p>Anything else that would reach the database first (a plain or callable statement, a batch, a statement asking
- * for generated keys) gets the setting sent on its own first, so correctness never depends on the fast path.
+ * for generated keys, a query that streams with a fetch size) gets the setting sent on its own first, so
+ * correctness never depends on the fast path.
  */
 @Singleton
 final class TenantSettingDataSource implements BeanCreatedEventListener<DataSource>, Ordered {
@@ -218,7 +219,7 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
                 }
                 var singleExecution = args == null && (name.equals("execute") || name.equals("executeQuery")
                         || name.equals("executeUpdate") || name.equals("executeLargeUpdate"));
-                prepare(singleExecution);
+                prepare(singleExecution && !streams());
             }
             if (tenantInFront == null) {
                 return invokeOn(statement, method, args);
@@ -274,6 +275,19 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
             for (int i = 0; i < recorded.size(); i++) {
                 invoke(proxy, recordedMethods.get(i), recorded.get(i));
             }
+        }
+
+        /**
+         * A fetch size asks the driver to stream rows through a cursor, which it does only for a single statement:
+         * such a query gets the setting sent on its own rather than lose streaming.
+         */
+        private boolean streams() {
+            for (int i = 0; i < recorded.size(); i++) {
+                if (recordedMethods.get(i).getName().equals("setFetchSize") && (Integer) recorded.get(i)[0] > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** {@code setString(int, String)} and its kind, as opposed to one-argument options like setFetchSize. */

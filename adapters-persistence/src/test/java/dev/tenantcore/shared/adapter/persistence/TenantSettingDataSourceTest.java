@@ -41,7 +41,7 @@ class TenantSettingDataSourceTest {
         var statement = connection.prepareStatement(SELECT);
         statement.setString(1, "org");
         statement.setString(2, "id");
-        statement.setFetchSize(10);
+        statement.setQueryTimeout(5);
         var result = statement.executeQuery();
 
         assertThat(result).isNotNull();
@@ -50,10 +50,28 @@ class TenantSettingDataSourceTest {
                 "setString [1, " + TENANT + "]",
                 "setString [2, org]",
                 "setString [3, id]",
-                "setFetchSize [10]",
+                "setQueryTimeout [5]",
                 "execute",
                 "getMoreResults",
                 "getResultSet");
+    }
+
+    @Test
+    void aStreamingQueryGetsTheSettingSentOnItsOwnFirst() throws SQLException {
+        TenantSettingDataSource.deferTenant(connection, TENANT);
+
+        var statement = connection.prepareStatement(SELECT);
+        statement.setFetchSize(500);
+        statement.executeQuery();
+
+        assertThat(driverCalls).containsExactly(
+                "prepareStatement " + TenantSettingDataSource.SET_TENANT,
+                "setString [1, " + TENANT + "]",
+                "execute",
+                "close",
+                "prepareStatement " + SELECT,
+                "setFetchSize [500]",
+                "executeQuery");
     }
 
     @Test
