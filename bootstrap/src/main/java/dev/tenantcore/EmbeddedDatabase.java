@@ -140,13 +140,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    /** The same keys an operator sets through environment variables for an external server. */
+    /** The key an operator sets for an external server; the roles' defaults in application.yml apply as they are. */
     Map<String, Object> connectionProperties() {
-        var properties = new LinkedHashMap<String, Object>();
-        properties.put("tenantcore.database.url", jdbcUrl());
-        properties.put("tenantcore.database.runtime-password", "");
-        properties.put("tenantcore.database.migrator-password", "");
-        return properties;
+        return Map.of("tenantcore.database.url", jdbcUrl());
     }
 
     /** Stops the server (a fast shutdown: open transactions roll back, committed data is on disk). Idempotent. */

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * Runs use-case work in a database transaction whose tenant setting ({@code app.organization_id}, read by every
  * row-level-security policy) is the given organization. The setting is transaction-local
  * ({@code set_config(..., true)}): it vanishes at commit or rollback, so a pooled connection never carries one
- * tenant into the next borrower's transaction, and it works behind transaction-mode PgBouncer.
+ * tenant into the next borrower's transaction, and it works behind transaction-mode PgBouncer. It travels in the
+ * same message as the transaction's first statement ({@link TenantSettingDataSource}): no round trip of its own.
  */
 @Singleton
 final class JdbcTenantTransactions implements TenantTransactions {
@@ -48,14 +49,7 @@ final class JdbcTenantTransactions implements TenantTransactions {
 
     private static void setTenant(Connection connection, OrganizationId organizationId) {
         try {
-            if (connection.isWrapperFor(TenantSettingDataSource.DeferredTenant.class)) {
-                TenantSettingDataSource.deferTenant(connection, organizationId.value().toString());
-                return;
-            }
-            try (var statement = connection.prepareStatement(TenantSettingDataSource.SET_TENANT)) {
-                statement.setString(1, organizationId.value().toString());
-                statement.execute();
-            }
+            TenantSettingDataSource.setTenant(connection, organizationId.value().toString());
         } catch (SQLException e) {
             throw new DataAccessException("could not set the transaction's tenant", e);
         }

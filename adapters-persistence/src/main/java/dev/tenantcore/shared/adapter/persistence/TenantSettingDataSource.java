@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 /**
  * Sends a transaction's tenant setting in the same round trip as its first statement.
  *
- * <p>{@link JdbcTenantTransactions} only <em>defers</em> the setting on the connection ({@link #deferTenant}). The
+ * <p>{@link JdbcTenantTransactions} only <em>defers</em> the setting on the connection ({@link #setTenant}). The
  * transaction's first prepared statement is then sent as {@code SELECT set_config('app.organization_id', ?, true);
  * <statement>}: PostgreSQL's JDBC driver puts both in one message, the server runs them in order, and the caller
  * sees only its own statement's result (the tenant is parameter 1, the caller's parameters move up by one, so the
@@ -55,9 +55,24 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
         return new Wrapper(pool);
     }
 
-    /** Makes the next statement on {@code connection} carry the tenant setting (the connection is ours). */
-    static void deferTenant(Connection connection, String organizationId) throws SQLException {
-        connection.unwrap(DeferredTenant.class).defer(organizationId);
+    /**
+     * Sets the tenant of the transaction just begun on {@code connection}: deferred to its first statement when the
+     * connection comes from this wrapper, sent at once otherwise.
+     */
+    static void setTenant(Connection connection, String organizationId) throws SQLException {
+        if (connection.isWrapperFor(DeferredTenant.class)) {
+            connection.unwrap(DeferredTenant.class).defer(organizationId);
+        } else {
+            sendNow(connection, organizationId);
+        }
+    }
+
+    /** The slow path: the setting as a statement of its own, one extra round trip. */
+    private static void sendNow(Connection connection, String organizationId) throws SQLException {
+        try (var statement = connection.prepareStatement(SET_TENANT)) {
+            statement.setString(1, organizationId);
+            statement.execute();
+        }
     }
 
     /** A connection's pending tenant setting, if its transaction has not sent one yet. */
@@ -79,14 +94,11 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
             return tenant;
         }
 
-        /** Sends a pending setting on its own: the slow path, for statements the fast path does not cover. */
+        /** Sends a pending setting on its own, for statements the fast path does not cover. */
         void flush() throws SQLException {
             var tenant = take();
             if (tenant != null) {
-                try (var statement = connection.prepareStatement(SET_TENANT)) {
-                    statement.setString(1, tenant);
-                    statement.execute();
-                }
+                sendNow(connection, tenant);
             }
         }
     }
@@ -258,16 +270,12 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
         }
 
         private void prepare(boolean singleExecution) throws Throwable {
-            var tenant = deferred.take();
-            if (tenant != null && singleExecution) {
+            if (singleExecution && deferred.pending != null) {
+                tenantInFront = deferred.take();
                 statement = connection.prepareStatement(SET_TENANT + "; " + sql);
-                statement.setString(1, tenant);
-                tenantInFront = tenant;
+                statement.setString(1, tenantInFront);
             } else {
-                if (tenant != null) {
-                    deferred.defer(tenant);
-                    deferred.flush();
-                }
+                deferred.flush();
                 statement = connection.prepareStatement(sql);
             }
             var proxy = (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),

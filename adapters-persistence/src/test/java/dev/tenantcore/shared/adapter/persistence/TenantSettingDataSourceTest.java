@@ -36,7 +36,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void theFirstQueryCarriesTheTenantSettingWithItsParametersMovedUp() throws SQLException {
-        TenantSettingDataSource.deferTenant(connection, TENANT);
+        TenantSettingDataSource.setTenant(connection, TENANT);
 
         var statement = connection.prepareStatement(SELECT);
         statement.setString(1, "org");
@@ -58,7 +58,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void aStreamingQueryGetsTheSettingSentOnItsOwnFirst() throws SQLException {
-        TenantSettingDataSource.deferTenant(connection, TENANT);
+        TenantSettingDataSource.setTenant(connection, TENANT);
 
         var statement = connection.prepareStatement(SELECT);
         statement.setFetchSize(500);
@@ -76,7 +76,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void laterStatementsOfTheTransactionAreLeftAlone() throws SQLException {
-        TenantSettingDataSource.deferTenant(connection, TENANT);
+        TenantSettingDataSource.setTenant(connection, TENANT);
         connection.prepareStatement(SELECT).executeUpdate();
         driverCalls.clear();
 
@@ -89,7 +89,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void aBatchGetsTheSettingSentOnItsOwnFirst() throws SQLException {
-        TenantSettingDataSource.deferTenant(connection, TENANT);
+        TenantSettingDataSource.setTenant(connection, TENANT);
 
         var statement = connection.prepareStatement(SELECT);
         statement.setString(1, "org");
@@ -109,7 +109,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void aPlainStatementGetsTheSettingSentOnItsOwnFirst() throws SQLException {
-        TenantSettingDataSource.deferTenant(connection, TENANT);
+        TenantSettingDataSource.setTenant(connection, TENANT);
 
         connection.createStatement();
 
@@ -119,7 +119,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void aTransactionThatRanNothingLeavesNothingPending() throws SQLException {
-        TenantSettingDataSource.deferTenant(connection, TENANT);
+        TenantSettingDataSource.setTenant(connection, TENANT);
         connection.commit();
         driverCalls.clear();
 
