@@ -8,6 +8,8 @@
 --                        gets only SELECT/INSERT/UPDATE/DELETE on tables (default privileges, see V1).
 --   tenantcore_auth      NOLOGIN; owns the one SECURITY DEFINER function that authentication uses to find an API
 --                        key across tenants, and may read only the columns that function returns.
+--   tenantcore_audit     NOLOGIN; owns the audit trigger function (SECURITY DEFINER) and may only append audit
+--                        events: the runtime role, whose writes fire the trigger, cannot write events itself.
 DO $$
 BEGIN
     CREATE ROLE tenantcore_owner NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
@@ -32,11 +34,20 @@ BEGIN
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;
 
+DO $$
+BEGIN
+    CREATE ROLE tenantcore_audit NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
+
 -- Re-assert the attributes, in case the roles existed before with others.
 ALTER ROLE tenantcore_owner NOLOGIN NOSUPERUSER NOBYPASSRLS;
 ALTER ROLE tenantcore_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT;
 ALTER ROLE tenantcore_auth NOLOGIN NOSUPERUSER NOBYPASSRLS;
+ALTER ROLE tenantcore_audit NOLOGIN NOSUPERUSER NOBYPASSRLS;
 
--- The migrator acts as the owner; the owner may hand the authentication function to tenantcore_auth.
+-- The migrator acts as the owner; the owner may hand the authentication function to tenantcore_auth and the audit
+-- trigger function to tenantcore_audit.
 GRANT tenantcore_owner TO tenantcore_migrator;
 GRANT tenantcore_auth TO tenantcore_owner;
+GRANT tenantcore_audit TO tenantcore_owner;

@@ -58,11 +58,15 @@ class ApiKeyApiTest extends ServiceTest {
         api.delete("/v1/api-keys/" + revoked.string("id"), tenant.auth());
         var expired = api.post("/v1/api-keys", "{\"name\":\"expired\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}",
                 tenant.auth());
+        // Like any write to audited data, this one names its tenant: the audit trigger records it there.
         try (var superuser = TestDatabase.shared().connectAsSuperuser();
-                var expire = superuser.prepareStatement("UPDATE api_keys SET expires_at = now() - interval '1 second' "
-                        + "WHERE id = ?")) {
-            expire.setObject(1, UUID.fromString(expired.string("id")));
-            assertThat(expire.executeUpdate()).isEqualTo(1);
+                var expire = superuser.prepareStatement("SELECT set_config('app.organization_id', ?, false); "
+                        + "UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = ?")) {
+            expire.setString(1, tenant.organizationId().toString());
+            expire.setObject(2, UUID.fromString(expired.string("id")));
+            expire.execute();
+            assertThat(expire.getMoreResults()).isFalse();
+            assertThat(expire.getUpdateCount()).isEqualTo(1);
         }
         var wrongSecret = tenant.token().substring(0, tenant.token().length() - 4) + "AAAA";
 

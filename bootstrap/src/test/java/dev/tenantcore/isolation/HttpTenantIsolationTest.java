@@ -10,12 +10,14 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class HttpTenantIsolationTest extends ServiceTest {
 
     /** The twin data: what each organization owns besides its organization row and first key. */
-    record Twin(Tenant tenant, List<String> taskIds, String extraKeyId) {
+    record Twin(Tenant tenant, List<String> taskIds, String extraKeyId, String deletedTaskId) {
     }
 
     /** A request by A aimed at one of B's resources; {@code path} picks the resource from B's twin. */
@@ -41,12 +43,19 @@ class HttpTenantIsolationTest extends ServiceTest {
             new ByIdProbe("PATCH /v1/tasks/{id}", "PATCH", twin -> "/v1/tasks/" + twin.taskIds().getFirst(),
                     "{\"title\":\"hijacked\",\"completed\":true}"),
             new ByIdProbe("DELETE /v1/tasks/{id}", "DELETE", twin -> "/v1/tasks/" + twin.taskIds().getFirst(), null),
-            new ByIdProbe("DELETE /v1/api-keys/{id}", "DELETE", twin -> "/v1/api-keys/" + twin.extraKeyId(), null));
+            new ByIdProbe("DELETE /v1/api-keys/{id}", "DELETE", twin -> "/v1/api-keys/" + twin.extraKeyId(), null),
+            new ByIdProbe("GET /v1/tasks/{id}", "GET",
+                    twin -> "/v1/tasks/" + twin.taskIds().getFirst() + "?asOf=" + Instant.now(), null),
+            new ByIdProbe("GET /v1/{collection}/{id}/history", "GET",
+                    twin -> "/v1/tasks/" + twin.taskIds().getFirst() + "/history", null),
+            new ByIdProbe("GET /v1/{collection}/{id}/history", "GET",
+                    twin -> "/v1/tasks/" + twin.deletedTaskId() + "/history", null));
+    private static final Pattern AN_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** Routes with no id: they act on the caller's own organization, checked below one by one. */
     static final Set<String> CALLER_SCOPED_ROUTES = Set.of(
             "GET /v1/organization", "PATCH /v1/organization", "GET /v1/tasks", "POST /v1/tasks", "GET /v1/api-keys",
-            "POST /v1/api-keys");
+            "POST /v1/api-keys", "GET /v1/audit-events", "GET /v1/audit-events/export");
 
     /** Sign-up has no tenant yet; it is covered by the spoofing test (a body naming B cannot join B). */
     static final Set<String> TENANTLESS_ROUTES = Set.of("POST /v1/organizations");
@@ -71,7 +80,10 @@ class HttpTenantIsolationTest extends ServiceTest {
         tasks.add(createTask(tenant, "{\"title\":\"Hire\",\"completed\":true}"));
         tasks.add(createTask(tenant, "{\"title\":\"Plan offsite\",\"description\":\"Somewhere warm\"}"));
         var key = api.post("/v1/api-keys", "{\"name\":\"twin\"}", tenant.auth());
-        return new Twin(tenant, List.copyOf(tasks.reversed()), key.string("id"));
+        var deleted = createTask(tenant, "{\"title\":\"Gone, with a history\"}");
+        api.patch("/v1/tasks/" + deleted, "{\"completed\":true}", tenant.auth());
+        api.delete("/v1/tasks/" + deleted, tenant.auth());
+        return new Twin(tenant, List.copyOf(tasks.reversed()), key.string("id"), deleted);
     }
 
     @Test
@@ -93,7 +105,7 @@ class HttpTenantIsolationTest extends ServiceTest {
         var before = rowsOf(b);
         for (var probe : BY_ID_PROBES) {
             var victim = probe.path().apply(b);
-            var random = victim.replaceAll("[0-9a-f-]{36}$", UUID.randomUUID().toString());
+            var random = AN_ID.matcher(victim).replaceFirst(UUID.randomUUID().toString());
 
             var attack = api.send(probe.method(), victim, probe.body(), a.tenant().auth());
             var control = api.send(probe.method(), random, probe.body(), a.tenant().auth());
@@ -113,6 +125,29 @@ class HttpTenantIsolationTest extends ServiceTest {
                 .isEqualTo(idsInDatabase("tasks", a, "AND NOT completed"));
         assertThat(allPages("/v1/api-keys?limit=1", a)).isEqualTo(idsInDatabase("api_keys", a));
         assertThat(allPages("/v1/tasks?limit=2", b)).isEqualTo(idsInDatabase("tasks", b));
+        assertThat(allPages("/v1/audit-events?limit=3", a)).isEqualTo(idsInDatabase("audit_events", a));
+        assertThat(allPages("/v1/audit-events?limit=2&entityType=task", b))
+                .isEqualTo(idsInDatabase("audit_events", b, "AND entity_type = 'task'"));
+        assertThat(exported("/v1/audit-events/export", a)).isEqualTo(idsInDatabase("audit_events", a));
+    }
+
+    @Test
+    void anotherTenantsEventsCannotBeFilteredFor() {
+        var victimTask = b.taskIds().getFirst();
+        var bKey = b.tenant().apiKeyId();
+
+        assertThat(allPages("/v1/audit-events?limit=5&entityId=" + victimTask, a)).isEmpty();
+        assertThat(allPages("/v1/audit-events?limit=5&actorId=" + bKey, a)).isEmpty();
+        assertThat(exported("/v1/audit-events/export?entityId=" + victimTask, a)).isEmpty();
+        assertThat(allPages("/v1/audit-events?limit=5&entityId=" + victimTask, b)).isNotEmpty();
+    }
+
+    private Set<String> exported(String path, Twin caller) {
+        var response = api.get(path, caller.tenant().auth());
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        var ids = response.lines().stream().map(line -> line.get("id").toString()).toList();
+        assertThat(ids).as("no event twice").doesNotHaveDuplicates();
+        return Set.copyOf(ids);
     }
 
     @Test
@@ -203,8 +238,9 @@ class HttpTenantIsolationTest extends ServiceTest {
         try (var superuser = TestDatabase.shared().connectAsSuperuser(); var query = superuser.prepareStatement("""
                 SELECT (SELECT o::text FROM organizations o WHERE id = ?)
                     || (SELECT string_agg(k::text, ',' ORDER BY id) FROM api_keys k WHERE organization_id = ?)
-                    || (SELECT string_agg(t::text, ',' ORDER BY id) FROM tasks t WHERE organization_id = ?)""")) {
-            for (int i = 1; i <= 3; i++) {
+                    || (SELECT string_agg(t::text, ',' ORDER BY id) FROM tasks t WHERE organization_id = ?)
+                    || (SELECT string_agg(e::text, ',' ORDER BY id) FROM audit_events e WHERE organization_id = ?)""")) {
+            for (int i = 1; i <= 4; i++) {
                 query.setObject(i, owner.tenant().organizationId());
             }
             try (var rows = query.executeQuery()) {

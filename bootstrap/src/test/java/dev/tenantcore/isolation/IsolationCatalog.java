@@ -17,7 +17,13 @@ final class IsolationCatalog {
     static final String ROOT_TABLE = "organizations";
     /** Unique across tenants on purpose; see migration V1 (a slug is a public handle). */
     static final Set<String> GLOBALLY_UNIQUE_BY_DESIGN = Set.of("organizations_slug_key");
-    static final Set<String> NOT_TENANT_DATA = Set.of("flyway_schema_history");
+    /** Global bookkeeping, readable by the runtime role and written only by migrations or maintenance. */
+    static final Set<String> NOT_TENANT_DATA = Set.of("flyway_schema_history", "audit_log_horizon");
+    /**
+     * Tenant tables that are never changed, only appended to (by triggers, as another role): an occurred_at
+     * instead of created_at and updated_at, and no write privileges at all for the runtime role.
+     */
+    static final Set<String> APPEND_ONLY = Set.of("audit_events");
 
     private IsolationCatalog() {
     }
@@ -26,6 +32,13 @@ final class IsolationCatalog {
         var found = new ArrayList<String>();
         for (var table : tables(connection)) {
             if (NOT_TENANT_DATA.contains(table)) {
+                checkReadOnlyForRuntimeRole(connection, table, found);
+                continue;
+            }
+            if (isPartition(connection, table)) {
+                // Reached through the parent, whose policies apply there; directly, nothing at all.
+                checkRowLevelSecurity(connection, table, found);
+                checkNoRuntimePrivileges(connection, table, found);
                 continue;
             }
             var tenantColumn = table.equals(ROOT_TABLE) ? "id" : "organization_id";
@@ -36,7 +49,11 @@ final class IsolationCatalog {
             checkRowLevelSecurity(connection, table, found);
             checkPolicy(connection, table, found);
             checkKeys(connection, table, tenantColumn, found);
-            checkAuditColumns(connection, table, found);
+            if (APPEND_ONLY.contains(table)) {
+                checkAppendOnly(connection, table, found);
+            } else {
+                checkAuditColumns(connection, table, found);
+            }
         }
         checkRuntimeRole(connection, found);
         checkViews(connection, found);
@@ -122,6 +139,54 @@ final class IsolationCatalog {
         if (triggers.isEmpty()) {
             found.add(table + ": no trigger maintains updated_at");
         }
+    }
+
+    private static boolean isPartition(Connection connection, String table) throws SQLException {
+        return strings(connection, "SELECT relispartition FROM pg_class WHERE oid = 'public." + table + "'::regclass")
+                .equals(List.of("t"));
+    }
+
+    private static void checkNoRuntimePrivileges(Connection connection, String table, List<String> found)
+            throws SQLException {
+        var privileges = tablePrivileges(connection, table, "SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE");
+        if (!privileges.isEmpty()) {
+            found.add(table + ": a partition the runtime role can reach directly (" + privileges + ")");
+        }
+    }
+
+    private static void checkReadOnlyForRuntimeRole(Connection connection, String table, List<String> found)
+            throws SQLException {
+        var privileges = tablePrivileges(connection, table, "INSERT", "UPDATE", "DELETE", "TRUNCATE");
+        if (!privileges.isEmpty()) {
+            found.add(table + ": not tenant data, yet the runtime role may write it (" + privileges + ")");
+        }
+    }
+
+    private static void checkAppendOnly(Connection connection, String table, List<String> found)
+            throws SQLException {
+        var privileges = tablePrivileges(connection, table, "INSERT", "UPDATE", "DELETE", "TRUNCATE");
+        if (!privileges.isEmpty()) {
+            found.add(table + ": append-only, yet the runtime role may write it (" + privileges + ")");
+        }
+        var occurredAt = strings(connection, """
+                SELECT column_name FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name = '%s' AND column_name = 'occurred_at'
+                  AND data_type = 'timestamp with time zone' AND is_nullable = 'NO'""".formatted(table));
+        if (occurredAt.isEmpty()) {
+            found.add(table + ": append-only tables need occurred_at timestamptz NOT NULL");
+        }
+    }
+
+    private static List<String> tablePrivileges(Connection connection, String table, String... privileges)
+            throws SQLException {
+        var held = new ArrayList<String>();
+        for (var privilege : privileges) {
+            if (!strings(connection, "SELECT 1 WHERE has_table_privilege('" + RUNTIME_ROLE + "', 'public." + table
+                    + "', '" + privilege + "')").isEmpty()) {
+                held.add(privilege);
+            }
+        }
+        return held;
     }
 
     private static void checkRuntimeRole(Connection connection, List<String> found) throws SQLException {

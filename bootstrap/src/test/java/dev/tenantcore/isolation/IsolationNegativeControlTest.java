@@ -27,11 +27,19 @@ class IsolationNegativeControlTest extends ServiceTest {
                 statement.execute("DROP POLICY tenant_isolation ON api_keys");
                 statement.execute("ALTER TABLE tasks ADD CONSTRAINT tasks_title_key UNIQUE (id, title)");
                 statement.execute("CREATE VIEW leaky_tasks AS SELECT * FROM tasks");
+                statement.execute("GRANT DELETE ON audit_events TO tenantcore_app");
+                statement.execute("GRANT SELECT ON audit_events_default TO tenantcore_app");
+                statement.execute("ALTER TABLE audit_events_default NO FORCE ROW LEVEL SECURITY");
+                statement.execute("GRANT UPDATE ON audit_log_horizon TO tenantcore_app");
 
                 assertThat(IsolationCatalog.violations(superuser)).anySatisfy(v -> assertThat(v).startsWith("tasks: row-level security not enabled and forced"))
                         .anySatisfy(v -> assertThat(v).startsWith("api_keys: expected one policy"))
                         .anySatisfy(v -> assertThat(v).contains("tasks_title_key"))
-                        .anySatisfy(v -> assertThat(v).startsWith("leaky_tasks: view"));
+                        .anySatisfy(v -> assertThat(v).startsWith("leaky_tasks: view"))
+                        .anySatisfy(v -> assertThat(v).startsWith("audit_events: append-only, yet the runtime role"))
+                        .anySatisfy(v -> assertThat(v).startsWith("audit_events_default: a partition the runtime"))
+                        .anySatisfy(v -> assertThat(v).startsWith("audit_events_default: row-level security not"))
+                        .anySatisfy(v -> assertThat(v).startsWith("audit_log_horizon: not tenant data, yet"));
 
                 // Run as the owner with FORCE off: the probe that must see zero rows without a tenant sees them.
                 statement.execute("SET LOCAL ROLE tenantcore_owner");

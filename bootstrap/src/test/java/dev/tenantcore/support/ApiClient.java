@@ -89,6 +89,17 @@ public final class ApiClient {
             return (List<Map<String, Object>>) json().get("items");
         }
 
+        /** An NDJSON body: one JSON object per line. */
+        public List<Map<String, Object>> lines() {
+            return body.lines().map(line -> {
+                try {
+                    return mapper.readValue(line, Argument.mapOf(String.class, Object.class));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("not a JSON line: " + line, e);
+                }
+            }).toList();
+        }
+
         public String string(String field) {
             var value = json().get(field);
             return value == null ? null : value.toString();

@@ -30,8 +30,9 @@ public abstract class ServiceTest extends DatabaseTest {
         var slug = "org-" + UUID.randomUUID().toString().substring(0, 18);
         var response = api.post("/v1/organizations", "{\"name\":\"Organization " + slug + "\",\"slug\":\"" + slug + "\"}");
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        var firstKey = response.object("apiKey");
         return new Tenant(UUID.fromString(response.object("organization").get("id").toString()), slug,
-                response.object("apiKey").get("token").toString());
+                UUID.fromString(firstKey.get("id").toString()), firstKey.get("token").toString());
     }
 
     protected String createTask(Tenant tenant, String json) {

@@ -2,8 +2,8 @@ package dev.tenantcore.support;
 
 import java.util.UUID;
 
-/** An organization signed up through the API, with the token of its first key. */
-public record Tenant(UUID organizationId, String slug, String token) {
+/** An organization signed up through the API, with its first key's id and token. */
+public record Tenant(UUID organizationId, String slug, UUID apiKeyId, String token) {
 
     /** The Authorization header pair for {@link ApiClient} calls. */
     public String[] auth() {

@@ -8,12 +8,14 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
+import dev.tenantcore.shared.domain.Timestamps;
 import dev.tenantcore.tasks.domain.Task;
 import dev.tenantcore.tasks.domain.TaskFilter;
 import dev.tenantcore.tasks.domain.TaskId;
 import dev.tenantcore.tasks.domain.TaskRepository;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 
 @Singleton
 final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTaskUseCase, DeleteTaskUseCase,
@@ -46,6 +48,14 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
     public Task get(TaskId id) {
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> load(organizationId, id));
+    }
+
+    @Override
+    public Task getAsOf(TaskId id, Instant asOf) {
+        Timestamps.withinRange("asOf", asOf);
+        var organizationId = currentTenant.organizationId();
+        return transactions.read(organizationId, () -> tasks.findAsOf(organizationId, id, asOf))
+                .orElseThrow(() -> new ResourceNotFoundException("task"));
     }
 
     @Override

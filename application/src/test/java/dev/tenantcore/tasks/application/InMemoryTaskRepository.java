@@ -10,6 +10,7 @@ import dev.tenantcore.tasks.domain.TaskFilter;
 import dev.tenantcore.tasks.domain.TaskId;
 import dev.tenantcore.tasks.domain.TaskRepository;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +27,8 @@ public final class InMemoryTaskRepository implements TaskRepository {
     private final FakeTenantTransactions transactions;
     private final Clock clock;
     private final Map<TaskId, Task> stored = new LinkedHashMap<>();
+    /** Every stored state with the instant it was written (null once deleted): what the audit log holds. */
+    private final Map<TaskId, List<State>> history = new LinkedHashMap<>();
     private final List<String> writes = new ArrayList<>();
     private Runnable beforeNextWrite;
 
@@ -34,9 +37,13 @@ public final class InMemoryTaskRepository implements TaskRepository {
         this.clock = clock;
         transactions.register(() -> {
             var copy = new LinkedHashMap<>(stored);
+            var historyCopy = new LinkedHashMap<TaskId, List<State>>();
+            history.forEach((id, states) -> historyCopy.put(id, new ArrayList<>(states)));
             return () -> {
                 stored.clear();
                 stored.putAll(copy);
+                history.clear();
+                history.putAll(historyCopy);
             };
         });
     }
@@ -47,6 +54,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
     public void given(Task... tasks) {
         for (Task task : tasks) {
             stored.put(task.id(), task);
+            remember(task.id(), task.updatedAt(), task);
         }
     }
 
@@ -78,12 +86,23 @@ public final class InMemoryTaskRepository implements TaskRepository {
             throw new IllegalStateException("duplicate task id " + task.id());
         }
         stored.put(task.id(), task);
+        remember(task.id(), clock.instant(), task);
     }
 
     @Override
     public Optional<Task> findById(OrganizationId organizationId, TaskId id) {
         transactions.requireActive(organizationId);
         return Optional.ofNullable(stored.get(id)).filter(task -> task.organizationId().equals(organizationId));
+    }
+
+    @Override
+    public Optional<Task> findAsOf(OrganizationId organizationId, TaskId id, Instant instant) {
+        transactions.requireActive(organizationId);
+        return history.getOrDefault(id, List.of()).stream()
+                .filter(state -> !state.at().isAfter(instant))
+                .reduce((earlier, later) -> later)
+                .map(State::taskOrNull)
+                .filter(task -> task.organizationId().equals(organizationId));
     }
 
     @Override
@@ -116,6 +135,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
         var updated = new Task(task.id(), current.organizationId(), task.title(), task.description(), task.dueDate(),
                 task.completed(), current.version() + 1, current.createdAt(), clock.instant());
         stored.put(updated.id(), updated);
+        remember(updated.id(), updated.updatedAt(), updated);
         return Optional.of(updated);
     }
 
@@ -129,7 +149,15 @@ public final class InMemoryTaskRepository implements TaskRepository {
             return false;
         }
         stored.remove(id);
+        remember(id, clock.instant(), null);
         return true;
+    }
+
+    private void remember(TaskId id, Instant at, Task stateOrNull) {
+        history.computeIfAbsent(id, key -> new ArrayList<>()).add(new State(at, stateOrNull));
+    }
+
+    private record State(Instant at, Task taskOrNull) {
     }
 
     private void interfere() {

@@ -129,6 +129,45 @@ class TaskServiceTest {
     }
 
     @Nested
+    class GetAsOf {
+
+        @Test
+        void returnsTheTaskAsItWasAtTheInstantInAReadOnlyTransaction() {
+            var task = given(aTask().withOrganizationId(tenant).withTitle("Before").build());
+            tasks.given(new Task(task.id(), tenant, "After", null, null, false, 2, task.createdAt(),
+                    task.createdAt().plusSeconds(60)));
+
+            assertThat(service.getAsOf(task.id(), task.createdAt().plusSeconds(30)).title()).isEqualTo("Before");
+            assertThat(service.getAsOf(task.id(), task.createdAt().plusSeconds(60)).title()).isEqualTo("After");
+            assertThat(transactions.transactions()).allMatch(Transaction::readOnly);
+        }
+
+        @Test
+        void beforeTheTaskExistedItIsNotFound() {
+            var task = given(aTask().withOrganizationId(tenant).build());
+
+            assertThatThrownBy(() -> service.getAsOf(task.id(), task.createdAt().minusNanos(1000)))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+
+        @Test
+        void anotherTenantsTaskIsNotFoundAtAnyInstant() {
+            var foreign = given(aTask().withOrganizationId(otherTenant).build());
+
+            assertThatThrownBy(() -> service.getAsOf(foreign.id(), foreign.createdAt().plusSeconds(1)))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+
+        @Test
+        void anInstantOutsideYearsOneTo9999IsRefusedBeforeAnyTransaction() {
+            assertThatThrownBy(() -> service.getAsOf(TaskId.generate(), Instant.parse("+10000-01-01T00:00:00Z")))
+                    .isInstanceOfSatisfying(InvariantViolationException.class,
+                            e -> assertThat(e.field()).isEqualTo("asOf"));
+            assertThat(transactions.transactions()).isEmpty();
+        }
+    }
+
+    @Nested
     class Update {
 
         @Test

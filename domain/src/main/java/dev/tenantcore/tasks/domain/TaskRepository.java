@@ -3,6 +3,7 @@ package dev.tenantcore.tasks.domain;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
+import java.time.Instant;
 import java.util.Optional;
 
 /** An organization's tasks; every call runs inside a transaction for {@code organizationId}. */
@@ -11,6 +12,13 @@ public interface TaskRepository {
     void insert(Task task);
 
     Optional<Task> findById(OrganizationId organizationId, TaskId id);
+
+    /**
+     * The task as it was at {@code instant}, rebuilt from the audit log; empty if it did not exist then. Throws
+     * {@link dev.tenantcore.shared.domain.InvariantViolationException} (field {@code asOf}) when the log does not
+     * reach back that far.
+     */
+    Optional<Task> findAsOf(OrganizationId organizationId, TaskId id, Instant instant);
 
     /** Newest first, keyset-paginated on the time-ordered id. */
     Page<Task> list(OrganizationId organizationId, TaskFilter filter, PageRequest<TaskId> page);

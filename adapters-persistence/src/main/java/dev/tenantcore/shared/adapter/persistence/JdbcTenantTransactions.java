@@ -1,5 +1,6 @@
 package dev.tenantcore.shared.adapter.persistence;
 
+import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.OrganizationId;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -16,40 +17,46 @@ import java.util.function.Supplier;
  * ({@code set_config(..., true)}): it vanishes at commit or rollback, so a pooled connection never carries one
  * tenant into the next borrower's transaction, and it works behind transaction-mode PgBouncer. It travels in the
  * same message as the transaction's first statement ({@link TenantSettingDataSource}): no round trip of its own.
+ * Write transactions also carry the caller, which the audit trigger records with every change.
  */
 @Singleton
 final class JdbcTenantTransactions implements TenantTransactions {
     private final TransactionOperations<Connection> transactions;
+    private final CurrentCaller currentCaller;
 
-    JdbcTenantTransactions(TransactionOperations<Connection> transactions) {
+    JdbcTenantTransactions(TransactionOperations<Connection> transactions, CurrentCaller currentCaller) {
         this.transactions = transactions;
+        this.currentCaller = currentCaller;
     }
 
     @Override
     public <T> T write(OrganizationId organizationId, Supplier<T> work) {
-        return inTransaction(TransactionDefinition.DEFAULT, organizationId, work);
+        return inTransaction(TransactionDefinition.DEFAULT, organizationId,
+                () -> TransactionSettings.tenantAndCaller(organizationId, currentCaller.caller()), work);
     }
 
     @Override
     public <T> T read(OrganizationId organizationId, Supplier<T> work) {
-        return inTransaction(TransactionDefinition.READ_ONLY, organizationId, work);
+        return inTransaction(TransactionDefinition.READ_ONLY, organizationId,
+                () -> TransactionSettings.tenant(organizationId), work);
     }
 
-    private <T> T inTransaction(TransactionDefinition definition, OrganizationId organizationId, Supplier<T> work) {
+    private <T> T inTransaction(TransactionDefinition definition, OrganizationId organizationId,
+            Supplier<TransactionSettings> settings, Supplier<T> work) {
         var outer = TenantSession.active();
         if (outer.isPresent()) {
             TenantSession.require(organizationId); // joins the outer transaction, never switches tenant in it
             return work.get();
         }
         return transactions.execute(definition, status -> {
-            setTenant(status.getConnection(), organizationId);
+            apply(status.getConnection(), settings.get());
             return TenantSession.runAs(organizationId, work);
         });
     }
 
-    private static void setTenant(Connection connection, OrganizationId organizationId) {
+    private static void apply(Connection connection, TransactionSettings settings) {
         try {
-            TenantSettingDataSource.setTenant(connection, organizationId.value().toString());
+            TenantSettingDataSource.apply(connection, settings);
         } catch (SQLException e) {
             throw new DataAccessException("could not set the transaction's tenant", e);
         }

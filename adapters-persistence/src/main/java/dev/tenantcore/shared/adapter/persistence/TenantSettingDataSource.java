@@ -20,14 +20,15 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Sends a transaction's tenant setting in the same round trip as its first statement.
+ * Sends a transaction's settings (the tenant, and for writes the caller: {@link TransactionSettings}) in the same
+ * round trip as its first statement.
  *
- * <p>{@link JdbcTenantTransactions} only <em>defers</em> the setting on the connection ({@link #setTenant}). The
- * transaction's first prepared statement is then sent as {@code SELECT set_config('app.organization_id', ?, true);
- * <statement>}: PostgreSQL's JDBC driver puts both in one message, the server runs them in order, and the caller
- * sees only its own statement's result (the tenant is parameter 1, the caller's parameters move up by one, so the
- * SQL text stays constant and its server-side prepared plan is reused). DESIGN.md: a separate round trip for the
- * setting costs 25-40% throughput on small machines.
+ * <p>{@link JdbcTenantTransactions} only <em>defers</em> the settings on the connection ({@link #apply}). The
+ * transaction's first prepared statement is then sent as {@code SELECT set_config('app.organization_id', ?, true)
+ * ...; <statement>}: PostgreSQL's JDBC driver puts both in one message, the server runs them in order, and the
+ * caller sees only its own statement's result (the settings are the first parameters, the caller's move up behind
+ * them, so the SQL text stays constant and its server-side prepared plan is reused). DESIGN.md: a separate round
+ * trip for the setting costs 25-40% throughput on small machines.
  *
  * <p>Anything else that would reach the database first (a plain or callable statement, a batch, a statement asking
  * for generated keys, a query that streams with a fetch size) gets the setting sent on its own first, so
@@ -35,8 +36,6 @@ import javax.sql.DataSource;
  */
 @Singleton
 final class TenantSettingDataSource implements BeanCreatedEventListener<DataSource>, Ordered {
-    static final String SET_TENANT = "SELECT set_config('app.organization_id', ?, true)";
-
     /**
      * First of the DataSource listeners, so this wraps the pool itself: Micronaut Data's own listener must wrap
      * this one (its contextual connections cannot be handed around outside its connection management).
@@ -56,49 +55,55 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
     }
 
     /**
-     * Sets the tenant of the transaction just begun on {@code connection}: deferred to its first statement when the
-     * connection comes from this wrapper, sent at once otherwise.
+     * Applies the settings of the transaction just begun on {@code connection}: deferred to its first statement
+     * when the connection comes from this wrapper, sent at once otherwise.
      */
-    static void setTenant(Connection connection, String organizationId) throws SQLException {
-        if (connection.isWrapperFor(DeferredTenant.class)) {
-            connection.unwrap(DeferredTenant.class).defer(organizationId);
+    static void apply(Connection connection, TransactionSettings settings) throws SQLException {
+        if (connection.isWrapperFor(DeferredSettings.class)) {
+            connection.unwrap(DeferredSettings.class).defer(settings);
         } else {
-            sendNow(connection, organizationId);
+            sendNow(connection, settings);
         }
     }
 
-    /** The slow path: the setting as a statement of its own, one extra round trip. */
-    private static void sendNow(Connection connection, String organizationId) throws SQLException {
-        try (var statement = connection.prepareStatement(SET_TENANT)) {
-            statement.setString(1, organizationId);
+    /** The slow path: the settings as a statement of their own, one extra round trip. */
+    private static void sendNow(Connection connection, TransactionSettings settings) throws SQLException {
+        try (var statement = connection.prepareStatement(settings.sql())) {
+            setValues(statement, settings);
             statement.execute();
         }
     }
 
-    /** A connection's pending tenant setting, if its transaction has not sent one yet. */
-    static final class DeferredTenant {
-        private final Connection connection;
-        private String pending;
+    private static void setValues(PreparedStatement statement, TransactionSettings settings) throws SQLException {
+        for (int i = 0; i < settings.size(); i++) {
+            statement.setString(i + 1, settings.values().get(i));
+        }
+    }
 
-        DeferredTenant(Connection connection) {
+    /** A connection's pending settings, if its transaction has not sent them yet. */
+    static final class DeferredSettings {
+        private final Connection connection;
+        private TransactionSettings pending;
+
+        DeferredSettings(Connection connection) {
             this.connection = connection;
         }
 
-        void defer(String organizationId) {
-            pending = organizationId;
+        void defer(TransactionSettings settings) {
+            pending = settings;
         }
 
-        String take() {
-            var tenant = pending;
+        TransactionSettings take() {
+            var settings = pending;
             pending = null;
-            return tenant;
+            return settings;
         }
 
-        /** Sends a pending setting on its own, for statements the fast path does not cover. */
+        /** Sends pending settings on their own, for statements the fast path does not cover. */
         void flush() throws SQLException {
-            var tenant = take();
-            if (tenant != null) {
-                sendNow(connection, tenant);
+            var settings = take();
+            if (settings != null) {
+                sendNow(connection, settings);
             }
         }
     }
@@ -157,23 +162,23 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
 
     private static final class ConnectionHandler implements InvocationHandler {
         private final Connection connection;
-        private final DeferredTenant deferred;
+        private final DeferredSettings deferred;
 
         ConnectionHandler(Connection connection) {
             this.connection = connection;
-            this.deferred = new DeferredTenant(connection);
+            this.deferred = new DeferredSettings(connection);
         }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             switch (method.getName()) {
                 case "unwrap" -> {
-                    if (args[0] == DeferredTenant.class) {
+                    if (args[0] == DeferredSettings.class) {
                         return deferred;
                     }
                 }
                 case "isWrapperFor" -> {
-                    if (args[0] == DeferredTenant.class) {
+                    if (args[0] == DeferredSettings.class) {
                         return true;
                     }
                 }
@@ -199,19 +204,19 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
 
     /**
      * The first statement of a tenant transaction. Parameters and options are recorded until it runs; then it is
-     * prepared either with the tenant setting in front (single execution: one round trip) or, for batches and
-     * anything unusual, after sending the setting on its own.
+     * prepared either with the settings in front (single execution: one round trip) or, for batches and anything
+     * unusual, after sending the settings on their own.
      */
     private static final class FirstStatementHandler implements InvocationHandler {
         private final Connection connection;
-        private final DeferredTenant deferred;
+        private final DeferredSettings deferred;
         private final String sql;
         private final List<Object[]> recorded = new ArrayList<>();
         private final List<Method> recordedMethods = new ArrayList<>();
         private PreparedStatement statement;
-        private String tenantInFront;
+        private TransactionSettings inFront;
 
-        FirstStatementHandler(Connection connection, DeferredTenant deferred, String sql) {
+        FirstStatementHandler(Connection connection, DeferredSettings deferred, String sql) {
             this.connection = connection;
             this.deferred = deferred;
             this.sql = sql;
@@ -233,22 +238,22 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
                         || name.equals("executeUpdate") || name.equals("executeLargeUpdate"));
                 prepare(singleExecution && !streams());
             }
-            if (tenantInFront == null) {
+            if (inFront == null) {
                 return invokeOn(statement, method, args);
             }
             if (isParameterSetter(method, args)) {
-                args[0] = (Integer) args[0] + 1; // the caller's parameter 1 is parameter 2 behind the setting
+                args[0] = (Integer) args[0] + inFront.size(); // the caller's parameters follow the settings'
                 return invokeOn(statement, method, args);
             }
             return switch (name) {
                 case "clearParameters" -> {
                     statement.clearParameters();
-                    statement.setString(1, tenantInFront);
+                    setValues(statement, inFront);
                     yield null;
                 }
                 case "executeQuery" -> {
                     statement.execute();
-                    statement.getMoreResults(); // past set_config's one-row result, to the caller's
+                    statement.getMoreResults(); // past the settings' one-row result, to the caller's
                     yield statement.getResultSet();
                 }
                 case "executeUpdate" -> {
@@ -271,9 +276,9 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
 
         private void prepare(boolean singleExecution) throws Throwable {
             if (singleExecution && deferred.pending != null) {
-                tenantInFront = deferred.take();
-                statement = connection.prepareStatement(SET_TENANT + "; " + sql);
-                statement.setString(1, tenantInFront);
+                inFront = deferred.take();
+                statement = connection.prepareStatement(inFront.sql() + "; " + sql);
+                setValues(statement, inFront);
             } else {
                 deferred.flush();
                 statement = connection.prepareStatement(sql);
@@ -287,7 +292,7 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
 
         /**
          * A fetch size asks the driver to stream rows through a cursor, which it does only for a single statement:
-         * such a query gets the setting sent on its own rather than lose streaming.
+         * such a query gets the settings sent on their own rather than lose streaming.
          */
         private boolean streams() {
             for (int i = 0; i < recorded.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.tenantcore.tasks.adapter.persistence;
 
+import dev.tenantcore.shared.adapter.persistence.AsOfReads;
 import dev.tenantcore.shared.adapter.persistence.PersistedIds;
 import dev.tenantcore.shared.adapter.persistence.TenantSession;
 import dev.tenantcore.shared.domain.OrganizationId;
@@ -11,6 +12,7 @@ import dev.tenantcore.tasks.domain.TaskId;
 import dev.tenantcore.tasks.domain.TaskRepository;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,6 +41,12 @@ final class JdbcTaskRepository implements TaskRepository {
     public Optional<Task> findById(OrganizationId organizationId, TaskId id) {
         TenantSession.require(organizationId);
         return rows.find(organizationId.value(), id.value()).map(mapper::toDomain);
+    }
+
+    @Override
+    public Optional<Task> findAsOf(OrganizationId organizationId, TaskId id, Instant instant) {
+        TenantSession.require(organizationId);
+        return AsOfReads.read(() -> rows.findAsOf(organizationId.value(), id.value(), instant)).map(mapper::toDomain);
     }
 
     /**

@@ -23,6 +23,16 @@ interface TaskRowRepository extends GenericRepository<TaskRow, UUID> {
     @Query("SELECT * FROM tasks WHERE organization_id = :organizationId AND id = :id")
     Optional<TaskRow> find(UUID organizationId, UUID id);
 
+    /**
+     * The task at {@code asOf}: its current row with every later audit event undone (V3's audit_state_as_of), as a
+     * row of the tasks table again. This query is all a module writes to get as-of reads.
+     */
+    @Query("""
+            SELECT t.* FROM jsonb_populate_record(CAST(NULL AS tasks), audit_state_as_of('task', :organizationId, :id,
+                :asOf, (SELECT to_jsonb(c) FROM tasks c WHERE c.organization_id = :organizationId AND c.id = :id))) t
+            WHERE t.id IS NOT NULL""")
+    Optional<TaskRow> findAsOf(UUID organizationId, UUID id, Instant asOf);
+
     @Query("""
             UPDATE tasks
             SET title = :title, description = :description, due_date = :dueDate, completed = :completed,

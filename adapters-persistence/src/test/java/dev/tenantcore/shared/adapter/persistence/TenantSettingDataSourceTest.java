@@ -2,6 +2,9 @@ package dev.tenantcore.shared.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.shared.application.Caller;
+import dev.tenantcore.shared.domain.Actor;
+import dev.tenantcore.shared.domain.OrganizationId;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class TenantSettingDataSourceTest {
     private static final String TENANT = "01a20432-c603-7189-864c-83678c8036c1";
     private static final String SELECT = "SELECT * FROM tasks WHERE organization_id = ? AND id = ?";
-    private static final String PREFIXED = TenantSettingDataSource.SET_TENANT + "; " + SELECT;
+    private static final String SET_TENANT = TransactionSettings.tenant(TENANT).sql();
+    private static final String PREFIXED = SET_TENANT + "; " + SELECT;
 
     private final List<String> driverCalls = new ArrayList<>();
     private Connection connection;
@@ -36,7 +41,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void theFirstQueryCarriesTheTenantSettingWithItsParametersMovedUp() throws SQLException {
-        TenantSettingDataSource.setTenant(connection, TENANT);
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
 
         var statement = connection.prepareStatement(SELECT);
         statement.setString(1, "org");
@@ -57,15 +62,42 @@ class TenantSettingDataSourceTest {
     }
 
     @Test
+    void aWriteCarriesTheCallerBesideTheTenantAndMovesTheParametersPastAllSettings() throws SQLException {
+        var keyId = UUID.fromString("01a20432-c603-7189-864c-83678c8036c2");
+        var settings = TransactionSettings.tenantAndCaller(new OrganizationId(UUID.fromString(TENANT)),
+                new Caller(Actor.apiKey(keyId), "req-1", "192.0.2.7", null));
+        TenantSettingDataSource.apply(connection, settings);
+
+        var statement = connection.prepareStatement(SELECT);
+        statement.setString(1, "org");
+        statement.executeUpdate();
+
+        assertThat(driverCalls).containsExactly(
+                "prepareStatement " + settings.sql() + "; " + SELECT,
+                "setString [1, " + TENANT + "]",
+                "setString [2, api_key]",
+                "setString [3, " + keyId + "]",
+                "setString [4, req-1]",
+                "setString [5, 192.0.2.7]",
+                "setString [6, ]",
+                "setString [7, org]",
+                "execute",
+                "getMoreResults",
+                "getUpdateCount");
+        assertThat(settings.sql()).startsWith("SELECT set_config('app.organization_id', ?, true), ")
+                .contains("set_config('app.actor_type', ?, true)", "set_config('app.user_agent', ?, true)");
+    }
+
+    @Test
     void aStreamingQueryGetsTheSettingSentOnItsOwnFirst() throws SQLException {
-        TenantSettingDataSource.setTenant(connection, TENANT);
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
 
         var statement = connection.prepareStatement(SELECT);
         statement.setFetchSize(500);
         statement.executeQuery();
 
         assertThat(driverCalls).containsExactly(
-                "prepareStatement " + TenantSettingDataSource.SET_TENANT,
+                "prepareStatement " + SET_TENANT,
                 "setString [1, " + TENANT + "]",
                 "execute",
                 "close",
@@ -76,7 +108,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void laterStatementsOfTheTransactionAreLeftAlone() throws SQLException {
-        TenantSettingDataSource.setTenant(connection, TENANT);
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
         connection.prepareStatement(SELECT).executeUpdate();
         driverCalls.clear();
 
@@ -89,7 +121,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void aBatchGetsTheSettingSentOnItsOwnFirst() throws SQLException {
-        TenantSettingDataSource.setTenant(connection, TENANT);
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
 
         var statement = connection.prepareStatement(SELECT);
         statement.setString(1, "org");
@@ -97,7 +129,7 @@ class TenantSettingDataSourceTest {
         statement.executeBatch();
 
         assertThat(driverCalls).containsExactly(
-                "prepareStatement " + TenantSettingDataSource.SET_TENANT,
+                "prepareStatement " + SET_TENANT,
                 "setString [1, " + TENANT + "]",
                 "execute",
                 "close",
@@ -109,17 +141,17 @@ class TenantSettingDataSourceTest {
 
     @Test
     void aPlainStatementGetsTheSettingSentOnItsOwnFirst() throws SQLException {
-        TenantSettingDataSource.setTenant(connection, TENANT);
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
 
         connection.createStatement();
 
-        assertThat(driverCalls).startsWith("prepareStatement " + TenantSettingDataSource.SET_TENANT,
+        assertThat(driverCalls).startsWith("prepareStatement " + SET_TENANT,
                 "setString [1, " + TENANT + "]", "execute", "close").endsWith("createStatement");
     }
 
     @Test
     void aTransactionThatRanNothingLeavesNothingPending() throws SQLException {
-        TenantSettingDataSource.setTenant(connection, TENANT);
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
         connection.commit();
         driverCalls.clear();
 

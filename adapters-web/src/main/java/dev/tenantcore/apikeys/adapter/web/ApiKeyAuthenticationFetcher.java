@@ -2,6 +2,7 @@ package dev.tenantcore.apikeys.adapter.web;
 
 import dev.tenantcore.apikeys.application.AuthenticateApiKeyUseCase;
 import dev.tenantcore.shared.adapter.web.AuthenticatedTenant;
+import dev.tenantcore.shared.domain.Actor;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -45,7 +46,8 @@ final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpReq
         var token = header.substring(BEARER.length()).strip();
         return Mono.fromCallable(() -> authenticate.authenticate(token)
                         .map(principal -> Authentication.build(principal.apiKeyId().toString(), List.of(ROLE),
-                                AuthenticatedTenant.attributes(principal.organizationId())))
+                                AuthenticatedTenant.attributes(principal.organizationId(),
+                                        Actor.apiKey(principal.apiKeyId().value()))))
                         .orElse(null))
                 .subscribeOn(blocking);
     }

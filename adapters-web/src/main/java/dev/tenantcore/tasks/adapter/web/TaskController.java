@@ -74,8 +74,14 @@ class TaskController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "Get a task")
-    HttpResponse<TaskResponse> get(@PathVariable UUID id) {
+    @Operation(summary = "Get a task, now or as it was at an instant",
+            description = "With asOf, the task as it was at that instant, rebuilt from the audit log (also for a "
+                    + "task deleted since): 404 if it did not exist then, 422 if the log does not reach back that "
+                    + "far. Only the current task carries an ETag.")
+    HttpResponse<TaskResponse> get(@PathVariable UUID id, @QueryValue @Nullable Instant asOf) {
+        if (asOf != null) {
+            return HttpResponse.ok(mapper.toResponse(getTask.getAsOf(new TaskId(id), asOf)));
+        }
         var task = getTask.get(new TaskId(id));
         return withEntityTag(HttpResponse.ok(mapper.toResponse(task)), task);
     }

@@ -1,0 +1,22 @@
+package dev.tenantcore.shared.adapter.web;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Declares that a REST collection's entities are audited (their table has the audit trigger, migration V3), which
+ * gives them {@code GET /v1/<collection>/{id}/history}. A module declares one as a bean.
+ *
+ * @param collection the path segment under /v1, e.g. {@code tasks}
+ * @param entityType the entity type its trigger records, e.g. {@code task}
+ */
+public record AuditedResource(String collection, String entityType) {
+    private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z-]*");
+
+    public AuditedResource {
+        if (!SEGMENT.matcher(Objects.requireNonNull(collection, "collection")).matches()) {
+            throw new IllegalArgumentException("not a path segment: " + collection);
+        }
+        Objects.requireNonNull(entityType, "entityType");
+    }
+}
