@@ -33,7 +33,8 @@ final class AuditValues {
         }
     }
 
-    static String camelCase(String column) {
+    // Private: MapStruct would otherwise take a visible String -> String method for every String property.
+    private static String camelCase(String column) {
         var name = new StringBuilder(column.length());
         var upper = false;
         for (var c : column.toCharArray()) {
