@@ -21,6 +21,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -78,6 +81,8 @@ class AuditEventController {
     @Operation(summary = "Export audit events as NDJSON, oldest first",
             description = "One JSON object per line, from one consistent snapshot, streamed as it is read. Takes "
                     + "the same filters as the list.")
+    @ApiResponse(responseCode = "200", description = "One AuditEvent per line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEventResponse.class)))
     Publisher<byte[]> export(
             @QueryValue @Nullable String entityType,
             @QueryValue @Nullable UUID entityId,
