@@ -8,7 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,9 +96,9 @@ class AuditLogApiTest extends ServiceTest {
 
     @Test
     void historyOfAnUnknownTaskOrCollectionIsNotFound() {
-        assertThat(api.get("/v1/tasks/" + java.util.UUID.randomUUID() + "/history", tenant.auth()).status())
+        assertThat(api.get("/v1/tasks/" + UUID.randomUUID() + "/history", tenant.auth()).status())
                 .isEqualTo(404);
-        assertThat(api.get("/v1/widgets/" + java.util.UUID.randomUUID() + "/history", tenant.auth()).status())
+        assertThat(api.get("/v1/widgets/" + UUID.randomUUID() + "/history", tenant.auth()).status())
                 .isEqualTo(404);
     }
 
@@ -145,8 +147,8 @@ class AuditLogApiTest extends ServiceTest {
                 "/v1/audit-events?limit=0", 422,
                 "/v1/audit-events?entityId=nope", 400,
                 "/v1/audit-events/export?from=yesterday", 400,
-                "/v1/tasks/" + java.util.UUID.randomUUID() + "?asOf=%2B10000-01-01T00:00:00Z", 422,
-                "/v1/tasks/" + java.util.UUID.randomUUID() + "?asOf=soon", 400);
+                "/v1/tasks/" + UUID.randomUUID() + "?asOf=%2B10000-01-01T00:00:00Z", 422,
+                "/v1/tasks/" + UUID.randomUUID() + "?asOf=soon", 400);
         cases.forEach((path, status) -> {
             var response = api.get(path, tenant.auth());
             assertThat(response.status()).as(path + " " + response).isEqualTo(status);
@@ -155,7 +157,7 @@ class AuditLogApiTest extends ServiceTest {
     }
 
     private static Map<String, Object> anonymous() {
-        var actor = new java.util.HashMap<String, Object>();
+        var actor = new HashMap<String, Object>();
         actor.put("type", "anonymous");
         actor.put("id", null);
         return actor;

@@ -1,5 +1,6 @@
 package dev.tenantcore.shared.domain;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -16,11 +17,11 @@ public record Actor(Type type, UUID id) {
 
         /** The name stored and shown: {@code api_key}. */
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Type fromCode(String code) {
-            return valueOf(code.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(code.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.tenantcore.shared.adapter.persistence;
 
 import dev.tenantcore.shared.domain.InvariantViolationException;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -21,20 +20,11 @@ public final class AsOfReads {
         try {
             return query.get();
         } catch (RuntimeException e) {
-            if (hasState(e, BEFORE_HORIZON)) {
+            if (ConstraintViolations.hasSqlState(e, BEFORE_HORIZON)) {
                 throw new InvariantViolationException("asOf",
                         "asOf is before the audit log begins (or before its retention keeps events)");
             }
             throw e;
         }
-    }
-
-    private static boolean hasState(Throwable failure, String sqlState) {
-        for (var cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

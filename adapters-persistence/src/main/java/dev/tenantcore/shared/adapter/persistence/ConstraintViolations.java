@@ -1,8 +1,12 @@
 package dev.tenantcore.shared.adapter.persistence;
 
 import java.sql.SQLException;
+import java.util.function.Predicate;
 
-/** Recognises which constraint a failed statement violated, through the exception wrappers around it. */
+/**
+ * Recognises why a statement failed (which constraint it violated, which SQLSTATE it raised), through the exception
+ * wrappers around the driver's exception and its chained ones.
+ */
 public final class ConstraintViolations {
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -10,15 +14,20 @@ public final class ConstraintViolations {
     }
 
     public static boolean isUniqueViolation(Throwable failure, String constraintName) {
+        return anySqlException(failure, sql -> sql instanceof org.postgresql.util.PSQLException psql
+                && UNIQUE_VIOLATION.equals(psql.getSQLState())
+                && psql.getServerErrorMessage() != null
+                && constraintName.equals(psql.getServerErrorMessage().getConstraint()));
+    }
+
+    public static boolean hasSqlState(Throwable failure, String sqlState) {
+        return anySqlException(failure, sql -> sqlState.equals(sql.getSQLState()));
+    }
+
+    private static boolean anySqlException(Throwable failure, Predicate<SQLException> test) {
         for (var cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.postgresql.util.PSQLException psql
-                    && UNIQUE_VIOLATION.equals(psql.getSQLState())
-                    && psql.getServerErrorMessage() != null
-                    && constraintName.equals(psql.getServerErrorMessage().getConstraint())) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getNextException() != null
-                    && isUniqueViolation(sql.getNextException(), constraintName)) {
+            if (cause instanceof SQLException sql
+                    && (test.test(sql) || sql.getNextException() != null && anySqlException(sql.getNextException(), test))) {
                 return true;
             }
         }

@@ -30,8 +30,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +84,7 @@ class AuditTrailTest extends DatabaseTest {
         try (var superuser = TestDatabase.shared().connectAsSuperuser();
                 var query = superuser.prepareStatement("SELECT key, value FROM jsonb_each_text(?::jsonb)")) {
             query.setString(1, recorded);
-            var values = new java.util.LinkedHashMap<String, String>();
+            var values = new LinkedHashMap<String, String>();
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
                     values.put(rows.getString(1), rows.getString(2));
@@ -277,7 +279,7 @@ class AuditTrailTest extends DatabaseTest {
         assertThat(exported).hasSize(4); // the organization's creation and three tasks
     }
 
-    private java.util.Optional<Task> asOf(Task task, Instant instant) {
+    private Optional<Task> asOf(Task task, Instant instant) {
         return transactions.read(organization, () -> tasks.findAsOf(organization, task.id(), instant));
     }
 
