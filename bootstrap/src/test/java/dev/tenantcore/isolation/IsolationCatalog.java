@@ -15,10 +15,23 @@ final class IsolationCatalog {
     static final String RUNTIME_ROLE = "tenantcore_app";
     /** The tenant root: its id is the organization_id of everything else. */
     static final String ROOT_TABLE = "organizations";
-    /** Unique across tenants on purpose; see migration V1 (a slug is a public handle). */
-    static final Set<String> GLOBALLY_UNIQUE_BY_DESIGN = Set.of("organizations_slug_key");
-    /** Global bookkeeping, readable by the runtime role and written only by migrations or maintenance. */
-    static final Set<String> NOT_TENANT_DATA = Set.of("flyway_schema_history", "audit_log_horizon");
+    /**
+     * Unique across tenants on purpose: a slug is a public handle (V1); an address is a person's one login name,
+     * and a provider's subject logs in one person (V4).
+     */
+    static final Set<String> GLOBALLY_UNIQUE_BY_DESIGN = Set.of("organizations_slug_key", "users_email_key",
+            "user_external_logins_provider_subject_key");
+    /** Global bookkeeping and catalogues, readable by the runtime role and written only by migrations. */
+    static final Set<String> NOT_TENANT_DATA = Set.of("flyway_schema_history", "audit_log_horizon", "permissions",
+            "builtin_role_permissions");
+    /**
+     * A person's own data, global rather than per tenant (migration V4): scoped by app.user_id, with the user's id
+     * in every key. {@code users} is their root, keyed by id.
+     */
+    static final Set<String> USER_SCOPED = Set.of("users", "user_credentials", "user_external_logins",
+            "user_profiles", "user_preferences", "refresh_tokens");
+    /** Global tables a tenant table may reference without organization_id in the foreign key. */
+    static final Set<String> GLOBAL_REFERENCES = Set.of("users", "permissions");
     /**
      * Tenant tables that are never changed, only appended to (by triggers, as another role): an occurred_at
      * instead of created_at and updated_at, and no write privileges at all for the runtime role.
@@ -41,13 +54,21 @@ final class IsolationCatalog {
                 checkNoRuntimePrivileges(connection, table, found);
                 continue;
             }
+            if (USER_SCOPED.contains(table)) {
+                var userColumn = table.equals("users") ? "id" : "user_id";
+                checkRowLevelSecurity(connection, table, found);
+                checkPolicy(connection, table, "app.user_id", found);
+                checkKeys(connection, table, userColumn, found);
+                checkAuditColumns(connection, table, found);
+                continue;
+            }
             var tenantColumn = table.equals(ROOT_TABLE) ? "id" : "organization_id";
             if (!table.equals(ROOT_TABLE) && !hasColumn(connection, table, "organization_id")) {
                 found.add(table + ": no organization_id column (every table holds tenant data)");
                 continue;
             }
             checkRowLevelSecurity(connection, table, found);
-            checkPolicy(connection, table, found);
+            checkPolicy(connection, table, "app.organization_id", found);
             checkKeys(connection, table, tenantColumn, found);
             if (APPEND_ONLY.contains(table)) {
                 checkAppendOnly(connection, table, found);
@@ -75,15 +96,16 @@ final class IsolationCatalog {
         }
     }
 
-    private static void checkPolicy(Connection connection, String table, List<String> found) throws SQLException {
+    private static void checkPolicy(Connection connection, String table, String setting, List<String> found)
+            throws SQLException {
         var policies = strings(connection, """
                 SELECT policyname FROM pg_policies
                 WHERE schemaname = 'public' AND tablename = '%s' AND '%s' = ANY (roles) AND cmd = 'ALL'
-                  AND qual LIKE '%%app.organization_id%%' AND with_check LIKE '%%app.organization_id%%'"""
-                .formatted(table, RUNTIME_ROLE));
+                  AND qual LIKE '%%%s%%' AND with_check LIKE '%%%s%%'"""
+                .formatted(table, RUNTIME_ROLE, setting, setting));
         if (policies.size() != 1) {
             found.add(table + ": expected one policy for " + RUNTIME_ROLE
-                    + " with USING and WITH CHECK on app.organization_id, found " + policies);
+                    + " with USING and WITH CHECK on " + setting + ", found " + policies);
         }
         var permissive = strings(connection, """
                 SELECT policyname FROM pg_policies
@@ -101,6 +123,7 @@ final class IsolationCatalog {
                 SELECT con.conname || ' (' || con.contype::text || ')'
                 FROM pg_constraint con
                 WHERE con.conrelid = 'public.%s'::regclass AND con.contype IN ('p', 'u', 'f')
+                  AND NOT (con.contype = 'f' AND con.confrelid::regclass::text = ANY ('%s'::text[]))
                   AND NOT EXISTS (
                       SELECT 1 FROM unnest(con.conkey) k
                       JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k
@@ -113,7 +136,8 @@ final class IsolationCatalog {
                   AND NOT EXISTS (
                       SELECT 1 FROM unnest(i.indkey) k
                       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k
-                      WHERE a.attname = '%s')""".formatted(table, tenantColumn, table, tenantColumn));
+                      WHERE a.attname = '%s')""".formatted(table, "{" + String.join(",", GLOBAL_REFERENCES) + "}",
+                tenantColumn, table, tenantColumn));
         withoutTenant.stream()
                 .filter(name -> GLOBALLY_UNIQUE_BY_DESIGN.stream().noneMatch(name::startsWith))
                 .forEach(name -> found.add(table + ": " + name + " does not include " + tenantColumn));

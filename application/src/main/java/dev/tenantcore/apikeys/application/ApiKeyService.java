@@ -14,6 +14,7 @@ import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
+import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -43,6 +44,7 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
 
     @Override
     public IssuedApiKey issue(IssueApiKeyCommand command) {
+        currentTenant.require(Permission.API_KEYS_MANAGE);
         return issue(currentTenant.organizationId(), command.name(), command.expiresAtOrNull());
     }
 
@@ -61,12 +63,14 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
 
     @Override
     public Page<ApiKey> list(PageRequest<ApiKeyId> page) {
+        currentTenant.require(Permission.API_KEYS_READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> keys.list(organizationId, page));
     }
 
     @Override
     public void revoke(ApiKeyId id, ExpectedVersion expectedVersion) {
+        currentTenant.require(Permission.API_KEYS_MANAGE);
         var organizationId = currentTenant.organizationId();
         transactions.write(organizationId, () -> {
             var key = keys.findById(organizationId, id).orElseThrow(() -> new ResourceNotFoundException("api key"));
@@ -98,7 +102,8 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
                     if (credential.usageIsStale(now)) {
                         recordUse(credential, now);
                     }
-                    return new ApiKeyPrincipal(credential.organizationId(), credential.id());
+                    return new ApiKeyPrincipal(credential.organizationId(), credential.id(),
+                            credential.permissions());
                 });
     }
 

@@ -8,13 +8,11 @@ import dev.tenantcore.shared.application.CurrentTenant;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
+import dev.tenantcore.shared.domain.Permission;
 import jakarta.inject.Singleton;
-import java.util.function.Consumer;
+import java.util.UUID;
 
-/**
- * Reading the audit log. Until roles exist (the identity issue), every credential of an organization may read its
- * organization's log; the permission check belongs here when they do.
- */
+/** Reading the audit log: the whole log needs {@code audit:read}; one entity's history, that entity's read. */
 @Singleton
 final class AuditLogService implements ListAuditEventsUseCase, ExportAuditEventsUseCase {
     private final AuditEventRepository events;
@@ -29,14 +27,27 @@ final class AuditLogService implements ListAuditEventsUseCase, ExportAuditEvents
 
     @Override
     public Page<AuditEvent> list(AuditEventFilter filter, PageRequest<AuditEventPosition> page) {
+        currentTenant.require(Permission.AUDIT_READ);
+        return read(filter, page);
+    }
+
+    @Override
+    public Page<AuditEvent> history(String entityType, UUID entityId, Permission readPermission,
+            PageRequest<AuditEventPosition> page) {
+        currentTenant.require(readPermission);
+        return read(AuditEventFilter.entity(entityType, entityId), page);
+    }
+
+    private Page<AuditEvent> read(AuditEventFilter filter, PageRequest<AuditEventPosition> page) {
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> events.list(organizationId, filter, page));
     }
 
     @Override
-    public void export(AuditEventFilter filter, Consumer<AuditEvent> sink) {
+    public Export export(AuditEventFilter filter) {
+        currentTenant.require(Permission.AUDIT_READ);
         var organizationId = currentTenant.organizationId();
-        transactions.read(organizationId, () -> {
+        return sink -> transactions.read(organizationId, () -> {
             events.forEach(organizationId, filter, sink);
             return null;
         });

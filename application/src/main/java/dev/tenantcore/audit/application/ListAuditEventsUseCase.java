@@ -5,9 +5,18 @@ import dev.tenantcore.audit.domain.AuditEventFilter;
 import dev.tenantcore.audit.domain.AuditEventPosition;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
+import dev.tenantcore.shared.domain.Permission;
+import java.util.UUID;
 
 public interface ListAuditEventsUseCase {
 
-    /** The caller's organization's events, newest first. */
+    /** The caller's organization's events, newest first. Needs {@code audit:read}. */
     Page<AuditEvent> list(AuditEventFilter filter, PageRequest<AuditEventPosition> page);
+
+    /**
+     * One entity's events, newest first. Needs the permission that reads the entity itself ({@code tasks:read}
+     * for a task), not {@code audit:read}: whoever may read a task may read how it came to be.
+     */
+    Page<AuditEvent> history(String entityType, UUID entityId, Permission readPermission,
+            PageRequest<AuditEventPosition> page);
 }

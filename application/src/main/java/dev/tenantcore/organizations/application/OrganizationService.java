@@ -7,6 +7,7 @@ import dev.tenantcore.shared.application.CurrentTenant;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -45,12 +46,14 @@ final class OrganizationService implements SignUpOrganizationUseCase, GetOrganiz
 
     @Override
     public Organization current() {
+        currentTenant.require(Permission.ORGANIZATION_READ);
         var id = currentTenant.organizationId();
         return transactions.read(id, () -> load(id));
     }
 
     @Override
     public Organization rename(RenameOrganizationCommand command) {
+        currentTenant.require(Permission.ORGANIZATION_MANAGE);
         var id = currentTenant.organizationId();
         return transactions.write(id, () -> {
             var organization = load(id);

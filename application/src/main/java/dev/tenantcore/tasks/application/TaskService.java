@@ -7,6 +7,7 @@ import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
+import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.Timestamps;
 import dev.tenantcore.tasks.domain.Task;
@@ -35,6 +36,7 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
 
     @Override
     public Task create(CreateTaskCommand command) {
+        currentTenant.require(Permission.TASKS_WRITE);
         var organizationId = currentTenant.organizationId();
         var task = Task.create(organizationId, command.title(), command.descriptionOrNull(), command.dueDateOrNull(),
                 command.completed(), clock.instant());
@@ -46,12 +48,14 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
 
     @Override
     public Task get(TaskId id) {
+        currentTenant.require(Permission.TASKS_READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> load(organizationId, id));
     }
 
     @Override
     public Task getAsOf(TaskId id, Instant asOf) {
+        currentTenant.require(Permission.TASKS_READ);
         Timestamps.withinRange("asOf", asOf);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> tasks.findAsOf(organizationId, id, asOf))
@@ -60,6 +64,7 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
 
     @Override
     public Task update(UpdateTaskCommand command) {
+        currentTenant.require(Permission.TASKS_WRITE);
         var organizationId = currentTenant.organizationId();
         return transactions.write(organizationId, () -> {
             var current = load(organizationId, command.id());
@@ -78,6 +83,7 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
 
     @Override
     public void delete(TaskId id, ExpectedVersion expectedVersion) {
+        currentTenant.require(Permission.TASKS_WRITE);
         var organizationId = currentTenant.organizationId();
         transactions.write(organizationId, () -> {
             var task = load(organizationId, id);
@@ -91,6 +97,7 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
 
     @Override
     public Page<Task> list(TaskFilter filter, PageRequest<TaskId> page) {
+        currentTenant.require(Permission.TASKS_READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> tasks.list(organizationId, filter, page));
     }

@@ -18,7 +18,10 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.PageRequest;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.StaleVersionException;
+import dev.tenantcore.shared.domain.Permission;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,6 +32,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ApiKeyServiceTest {
+    private static final Set<Permission> ALL_PERMISSIONS = EnumSet.allOf(Permission.class);
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static final Instant EARLIER = Instant.parse("2026-02-01T08:00:00Z");
 
@@ -324,7 +328,7 @@ class ApiKeyServiceTest {
             var key = given(anApiKey().withOrganizationId(otherTenant).withToken(token).build());
 
             assertThat(service.authenticate(token.reveal()))
-                    .contains(new ApiKeyPrincipal(otherTenant, key.id()));
+                    .contains(new ApiKeyPrincipal(otherTenant, key.id(), ALL_PERMISSIONS));
         }
 
         @Test
@@ -335,7 +339,7 @@ class ApiKeyServiceTest {
             given(anApiKey().withOrganizationId(otherTenant).withToken(lookalike).build());
             var key = given(anApiKey().withOrganizationId(tenant).withToken(token).build());
 
-            assertThat(unauthenticated.authenticate(token.reveal())).contains(new ApiKeyPrincipal(tenant, key.id()));
+            assertThat(unauthenticated.authenticate(token.reveal())).contains(new ApiKeyPrincipal(tenant, key.id(), ALL_PERMISSIONS));
         }
 
         @Test
@@ -370,7 +374,7 @@ class ApiKeyServiceTest {
 
             var principal = unauthenticated.authenticate(token.reveal());
 
-            assertThat(principal).contains(new ApiKeyPrincipal(tenant, key.id()));
+            assertThat(principal).contains(new ApiKeyPrincipal(tenant, key.id(), ALL_PERMISSIONS));
             assertThat(keys.stored(key.id()).orElseThrow().lastUsedAt()).isNull();
         }
 

@@ -4,6 +4,8 @@ import dev.tenantcore.apikeys.domain.ApiKeyCredential;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import java.time.Clock;
 import java.util.ArrayList;
+import dev.tenantcore.shared.domain.Permission;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -29,7 +31,8 @@ public final class InMemoryApiKeyCredentials implements ApiKeyCredentials {
                 .filter(key -> key.prefix().equals(prefix))
                 .filter(key -> !key.isRevoked())
                 .filter(key -> key.expiresAt() == null || key.expiresAt().isAfter(now))
-                .map(key -> new ApiKeyCredential(key.id(), key.organizationId(), key.secretHash(), key.lastUsedAt()))
+                .map(key -> new ApiKeyCredential(key.id(), key.organizationId(), key.secretHash(), key.lastUsedAt(),
+                        EnumSet.allOf(Permission.class)))
                 .toList();
     }
 

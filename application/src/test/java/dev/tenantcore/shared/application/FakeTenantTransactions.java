@@ -1,6 +1,7 @@
 package dev.tenantcore.shared.application;
 
 import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,18 @@ public final class FakeTenantTransactions implements TenantTransactions {
 
     @Override
     public <T> T read(OrganizationId organizationId, Supplier<T> work) {
+        return inTransaction(organizationId, true, work);
+    }
+
+    @Override
+    public <T> T writeForUser(OrganizationId organizationId, UserId userId, Supplier<T> work) {
+        Objects.requireNonNull(userId, "userId");
+        return inTransaction(organizationId, false, work);
+    }
+
+    @Override
+    public <T> T readForUser(OrganizationId organizationId, UserId userId, Supplier<T> work) {
+        Objects.requireNonNull(userId, "userId");
         return inTransaction(organizationId, true, work);
     }
 

@@ -1,22 +1,35 @@
 package dev.tenantcore.shared.application;
 
 import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.Permission;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
-/** The tenant of a pretend authenticated request; {@link #unauthenticated()} behaves like no request at all. */
+/**
+ * The tenant of a pretend authenticated request, holding every permission unless told otherwise;
+ * {@link #unauthenticated()} behaves like no request at all.
+ */
 public final class FixedCurrentTenant implements CurrentTenant {
     private final OrganizationId organizationId;
+    private final Set<Permission> permissions;
 
-    private FixedCurrentTenant(OrganizationId organizationId) {
+    private FixedCurrentTenant(OrganizationId organizationId, Set<Permission> permissions) {
         this.organizationId = organizationId;
+        this.permissions = Set.copyOf(permissions);
     }
 
     public static FixedCurrentTenant of(OrganizationId organizationId) {
-        return new FixedCurrentTenant(Objects.requireNonNull(organizationId));
+        return new FixedCurrentTenant(Objects.requireNonNull(organizationId), EnumSet.allOf(Permission.class));
     }
 
     public static FixedCurrentTenant unauthenticated() {
-        return new FixedCurrentTenant(null);
+        return new FixedCurrentTenant(null, Set.of());
+    }
+
+    /** The same tenant with only these permissions. */
+    public FixedCurrentTenant withOnly(Permission... granted) {
+        return new FixedCurrentTenant(organizationId, granted.length == 0 ? Set.of() : EnumSet.of(granted[0], granted));
     }
 
     @Override
@@ -25,5 +38,11 @@ public final class FixedCurrentTenant implements CurrentTenant {
             throw new IllegalStateException("no authenticated request");
         }
         return organizationId;
+    }
+
+    @Override
+    public Set<Permission> permissions() {
+        organizationId(); // like the real one: outside an authenticated request there is nothing to ask
+        return permissions;
     }
 }

@@ -1,18 +1,22 @@
 package dev.tenantcore.apikeys.domain;
 
 import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.Permission;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What authentication needs to know about a usable key (not revoked, not expired) found by its prefix, before
- * anything tells it which organization is asking.
+ * anything tells it which organization is asking: and what the key's roles permit there.
  */
-public record ApiKeyCredential(ApiKeyId id, OrganizationId organizationId, byte[] secretHash, Instant lastUsedAt) {
+public record ApiKeyCredential(ApiKeyId id, OrganizationId organizationId, byte[] secretHash, Instant lastUsedAt,
+        Set<Permission> permissions) {
     public ApiKeyCredential {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(organizationId, "organizationId");
         secretHash = Objects.requireNonNull(secretHash, "secretHash").clone();
+        permissions = Set.copyOf(permissions);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantcore.shared.domain.OrganizationId;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ApiKeyCredentialTest {
@@ -12,7 +13,7 @@ class ApiKeyCredentialTest {
 
     private static ApiKeyCredential credentialLastUsedAt(Instant lastUsedAt) {
         return new ApiKeyCredential(ApiKeyId.generate(), OrganizationId.generate(), ApiKeyToken.generate().hash(),
-                lastUsedAt);
+                lastUsedAt, Set.of());
     }
 
     @Test
@@ -34,7 +35,8 @@ class ApiKeyCredentialTest {
     void changingTheConstructorsHashArrayDoesNotChangeTheCredential() {
         ApiKeyToken token = ApiKeyToken.generate();
         byte[] hash = token.hash();
-        ApiKeyCredential credential = new ApiKeyCredential(ApiKeyId.generate(), OrganizationId.generate(), hash, null);
+        ApiKeyCredential credential = new ApiKeyCredential(ApiKeyId.generate(), OrganizationId.generate(), hash, null,
+                Set.of());
 
         hash[0] ^= (byte) 0xFF;
 

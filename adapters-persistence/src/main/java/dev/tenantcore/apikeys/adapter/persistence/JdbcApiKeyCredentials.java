@@ -3,6 +3,7 @@ package dev.tenantcore.apikeys.adapter.persistence;
 import dev.tenantcore.apikeys.domain.ApiKeyCredential;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import dev.tenantcore.apikeys.domain.ApiKeyId;
+import dev.tenantcore.shared.adapter.persistence.PersistedPermissions;
 import dev.tenantcore.shared.domain.OrganizationId;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.connection.ConnectionOperations;
@@ -22,7 +23,7 @@ import java.util.UUID;
 @Singleton
 final class JdbcApiKeyCredentials implements ApiKeyCredentials {
     private static final String LOOKUP =
-            "SELECT organization_id, id, secret_hash, last_used_at FROM find_usable_api_keys(?)";
+            "SELECT organization_id, id, secret_hash, last_used_at, permissions FROM find_usable_api_keys(?)";
 
     private final ConnectionOperations<Connection> connections;
 
@@ -43,7 +44,8 @@ final class JdbcApiKeyCredentials implements ApiKeyCredentials {
                                 new ApiKeyId(result.getObject("id", UUID.class)),
                                 new OrganizationId(result.getObject("organization_id", UUID.class)),
                                 result.getBytes("secret_hash"),
-                                lastUsed == null ? null : lastUsed.toInstant()));
+                                lastUsed == null ? null : lastUsed.toInstant(),
+                                PersistedPermissions.fromArray(result.getArray("permissions"))));
                     }
                     return found;
                 }

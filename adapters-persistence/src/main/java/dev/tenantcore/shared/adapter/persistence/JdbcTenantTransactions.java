@@ -2,13 +2,17 @@ package dev.tenantcore.shared.adapter.persistence;
 
 import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.TenantTransactions;
+import dev.tenantcore.shared.application.Caller;
+import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.UserId;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -31,14 +35,34 @@ final class JdbcTenantTransactions implements TenantTransactions {
 
     @Override
     public <T> T write(OrganizationId organizationId, Supplier<T> work) {
+        var caller = currentCaller.caller();
         return inTransaction(TransactionDefinition.DEFAULT, organizationId,
-                () -> TransactionSettings.tenantAndCaller(organizationId, currentCaller.caller()), work);
+                () -> TransactionSettings.tenantAndCaller(organizationId, callingUser(caller), caller), work);
     }
 
     @Override
     public <T> T read(OrganizationId organizationId, Supplier<T> work) {
         return inTransaction(TransactionDefinition.READ_ONLY, organizationId,
-                () -> TransactionSettings.tenant(organizationId), work);
+                () -> TransactionSettings.tenant(organizationId, callingUser(currentCaller.caller())), work);
+    }
+
+    @Override
+    public <T> T writeForUser(OrganizationId organizationId, UserId userId, Supplier<T> work) {
+        Objects.requireNonNull(userId, "userId");
+        return inTransaction(TransactionDefinition.DEFAULT, organizationId,
+                () -> TransactionSettings.tenantAndCaller(organizationId, userId, currentCaller.caller()), work);
+    }
+
+    @Override
+    public <T> T readForUser(OrganizationId organizationId, UserId userId, Supplier<T> work) {
+        Objects.requireNonNull(userId, "userId");
+        return inTransaction(TransactionDefinition.READ_ONLY, organizationId,
+                () -> TransactionSettings.tenant(organizationId, userId), work);
+    }
+
+    private static UserId callingUser(Caller caller) {
+        var actor = caller.actor();
+        return actor.type() == Actor.Type.USER ? new UserId(actor.id()) : null;
     }
 
     private <T> T inTransaction(TransactionDefinition definition, OrganizationId organizationId,

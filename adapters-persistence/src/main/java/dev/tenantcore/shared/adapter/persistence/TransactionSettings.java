@@ -2,6 +2,7 @@ package dev.tenantcore.shared.adapter.persistence;
 
 import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.UserId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +16,10 @@ import java.util.stream.Collectors;
  */
 record TransactionSettings(String sql, List<String> values) {
     static final String TENANT = "app.organization_id";
-    private static final String READ_SQL = selectSetConfig(TENANT);
-    private static final String WRITE_SQL = selectSetConfig(TENANT, "app.actor_type", "app.actor_id",
+    /** The person whose own rows (user, credentials, profile...) the transaction may reach; '' for none. */
+    static final String USER = "app.user_id";
+    private static final String READ_SQL = selectSetConfig(TENANT, USER);
+    private static final String WRITE_SQL = selectSetConfig(TENANT, USER, "app.actor_type", "app.actor_id",
             "app.request_id", "app.client_address", "app.user_agent");
 
     TransactionSettings {
@@ -24,21 +27,21 @@ record TransactionSettings(String sql, List<String> values) {
         values = List.copyOf(values);
     }
 
-    /** Reads need only the tenant. */
-    static TransactionSettings tenant(String organizationId) {
-        return new TransactionSettings(READ_SQL, List.of(organizationId));
+    /** Reads need only the tenant and the user. */
+    static TransactionSettings tenant(String organizationId, String userIdOrEmpty) {
+        return new TransactionSettings(READ_SQL, List.of(organizationId, userIdOrEmpty));
     }
 
-    static TransactionSettings tenant(OrganizationId organizationId) {
-        return tenant(organizationId.value().toString());
+    static TransactionSettings tenant(OrganizationId organizationId, UserId userIdOrNull) {
+        return tenant(organizationId.value().toString(), orEmpty(userIdOrNull));
     }
 
     /** Writes also tell the audit trigger who is acting, and from where. */
-    static TransactionSettings tenantAndCaller(OrganizationId organizationId, Caller caller) {
+    static TransactionSettings tenantAndCaller(OrganizationId organizationId, UserId userIdOrNull, Caller caller) {
         var actor = caller.actor();
-        return new TransactionSettings(WRITE_SQL, List.of(organizationId.value().toString(), actor.type().code(),
-                orEmpty(actor.id()), orEmpty(caller.requestId()), orEmpty(caller.clientAddress()),
-                orEmpty(caller.userAgent())));
+        return new TransactionSettings(WRITE_SQL, List.of(organizationId.value().toString(), orEmpty(userIdOrNull),
+                actor.type().code(), orEmpty(actor.id()), orEmpty(caller.requestId()),
+                orEmpty(caller.clientAddress()), orEmpty(caller.userAgent())));
     }
 
     int size() {

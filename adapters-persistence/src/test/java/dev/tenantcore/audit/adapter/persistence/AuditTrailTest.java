@@ -276,7 +276,7 @@ class AuditTrailTest extends DatabaseTest {
         var listed = transactions.read(organization,
                 () -> events.list(organization, AuditEventFilter.ALL, PageRequest.first(100))).items();
         assertThat(exported).containsExactlyElementsOf(listed.reversed());
-        assertThat(exported).hasSize(4); // the organization's creation and three tasks
+        assertThat(exported).hasSize(8); // the organization's creation, its four built-in roles, three tasks
     }
 
     private Optional<Task> asOf(Task task, Instant instant) {

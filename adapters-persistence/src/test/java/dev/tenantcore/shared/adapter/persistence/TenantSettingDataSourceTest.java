@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TenantSettingDataSourceTest {
     private static final String TENANT = "01a20432-c603-7189-864c-83678c8036c1";
     private static final String SELECT = "SELECT * FROM tasks WHERE organization_id = ? AND id = ?";
-    private static final String SET_TENANT = TransactionSettings.tenant(TENANT).sql();
+    private static final String SET_TENANT = TransactionSettings.tenant(TENANT, "").sql();
     private static final String PREFIXED = SET_TENANT + "; " + SELECT;
 
     private final List<String> driverCalls = new ArrayList<>();
@@ -41,7 +41,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void theFirstQueryCarriesTheTenantSettingWithItsParametersMovedUp() throws SQLException {
-        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT, ""));
 
         var statement = connection.prepareStatement(SELECT);
         statement.setString(1, "org");
@@ -53,8 +53,9 @@ class TenantSettingDataSourceTest {
         assertThat(driverCalls).containsExactly(
                 "prepareStatement " + PREFIXED,
                 "setString [1, " + TENANT + "]",
-                "setString [2, org]",
-                "setString [3, id]",
+                "setString [2, ]",
+                "setString [3, org]",
+                "setString [4, id]",
                 "setQueryTimeout [5]",
                 "execute",
                 "getMoreResults",
@@ -64,7 +65,7 @@ class TenantSettingDataSourceTest {
     @Test
     void aWriteCarriesTheCallerBesideTheTenantAndMovesTheParametersPastAllSettings() throws SQLException {
         var keyId = UUID.fromString("01a20432-c603-7189-864c-83678c8036c2");
-        var settings = TransactionSettings.tenantAndCaller(new OrganizationId(UUID.fromString(TENANT)),
+        var settings = TransactionSettings.tenantAndCaller(new OrganizationId(UUID.fromString(TENANT)), null,
                 new Caller(Actor.apiKey(keyId), "req-1", "192.0.2.7", null));
         TenantSettingDataSource.apply(connection, settings);
 
@@ -75,12 +76,13 @@ class TenantSettingDataSourceTest {
         assertThat(driverCalls).containsExactly(
                 "prepareStatement " + settings.sql() + "; " + SELECT,
                 "setString [1, " + TENANT + "]",
-                "setString [2, api_key]",
-                "setString [3, " + keyId + "]",
-                "setString [4, req-1]",
-                "setString [5, 192.0.2.7]",
-                "setString [6, ]",
-                "setString [7, org]",
+                "setString [2, ]",
+                "setString [3, api_key]",
+                "setString [4, " + keyId + "]",
+                "setString [5, req-1]",
+                "setString [6, 192.0.2.7]",
+                "setString [7, ]",
+                "setString [8, org]",
                 "execute",
                 "getMoreResults",
                 "getUpdateCount");
@@ -90,7 +92,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void aStreamingQueryGetsTheSettingSentOnItsOwnFirst() throws SQLException {
-        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT, ""));
 
         var statement = connection.prepareStatement(SELECT);
         statement.setFetchSize(500);
@@ -99,6 +101,7 @@ class TenantSettingDataSourceTest {
         assertThat(driverCalls).containsExactly(
                 "prepareStatement " + SET_TENANT,
                 "setString [1, " + TENANT + "]",
+                "setString [2, ]",
                 "execute",
                 "close",
                 "prepareStatement " + SELECT,
@@ -108,7 +111,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void laterStatementsOfTheTransactionAreLeftAlone() throws SQLException {
-        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT, ""));
         connection.prepareStatement(SELECT).executeUpdate();
         driverCalls.clear();
 
@@ -121,7 +124,7 @@ class TenantSettingDataSourceTest {
 
     @Test
     void aBatchGetsTheSettingSentOnItsOwnFirst() throws SQLException {
-        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT, ""));
 
         var statement = connection.prepareStatement(SELECT);
         statement.setString(1, "org");
@@ -131,6 +134,7 @@ class TenantSettingDataSourceTest {
         assertThat(driverCalls).containsExactly(
                 "prepareStatement " + SET_TENANT,
                 "setString [1, " + TENANT + "]",
+                "setString [2, ]",
                 "execute",
                 "close",
                 "prepareStatement " + SELECT,
@@ -141,17 +145,17 @@ class TenantSettingDataSourceTest {
 
     @Test
     void aPlainStatementGetsTheSettingSentOnItsOwnFirst() throws SQLException {
-        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT, ""));
 
         connection.createStatement();
 
         assertThat(driverCalls).startsWith("prepareStatement " + SET_TENANT,
-                "setString [1, " + TENANT + "]", "execute", "close").endsWith("createStatement");
+                "setString [1, " + TENANT + "]", "setString [2, ]", "execute", "close").endsWith("createStatement");
     }
 
     @Test
     void aTransactionThatRanNothingLeavesNothingPending() throws SQLException {
-        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT));
+        TenantSettingDataSource.apply(connection, TransactionSettings.tenant(TENANT, ""));
         connection.commit();
         driverCalls.clear();
 

@@ -47,7 +47,7 @@ final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpReq
         return Mono.fromCallable(() -> authenticate.authenticate(token)
                         .map(principal -> Authentication.build(principal.apiKeyId().toString(), List.of(ROLE),
                                 AuthenticatedTenant.attributes(principal.organizationId(),
-                                        Actor.apiKey(principal.apiKeyId().value()))))
+                                        Actor.apiKey(principal.apiKeyId().value()), principal.permissions())))
                         .orElse(null))
                 .subscribeOn(blocking);
     }

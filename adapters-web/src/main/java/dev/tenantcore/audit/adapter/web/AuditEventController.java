@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.reactivestreams.Publisher;
 
@@ -48,7 +49,7 @@ class AuditEventController {
     private final ExportAuditEventsUseCase exportEvents;
     private final AuditEventWebMapper mapper;
     private final NdjsonStreams ndjson;
-    private final Map<String, String> entityTypeByCollection;
+    private final Map<String, AuditedResource> auditedByCollection;
 
     AuditEventController(ListAuditEventsUseCase listEvents, ExportAuditEventsUseCase exportEvents,
             AuditEventWebMapper mapper, NdjsonStreams ndjson, List<AuditedResource> audited) {
@@ -56,8 +57,8 @@ class AuditEventController {
         this.exportEvents = exportEvents;
         this.mapper = mapper;
         this.ndjson = ndjson;
-        this.entityTypeByCollection = audited.stream()
-                .collect(Collectors.toUnmodifiableMap(AuditedResource::collection, AuditedResource::entityType));
+        this.auditedByCollection = audited.stream()
+                .collect(Collectors.toUnmodifiableMap(AuditedResource::collection, Function.identity()));
     }
 
     @Get("/audit-events")
@@ -91,7 +92,8 @@ class AuditEventController {
             @QueryValue @Nullable Instant from,
             @QueryValue @Nullable Instant to) {
         var filter = new AuditEventFilter(entityType, entityId, actorId, action, from, to);
-        return ndjson.stream(sink -> exportEvents.export(filter, event -> sink.accept(mapper.toResponse(event))));
+        var export = exportEvents.export(filter); // refused here, before the 200 is sent, if it is refused
+        return ndjson.stream(sink -> export.writeTo(event -> sink.accept(mapper.toResponse(event))));
     }
 
     @Get("/{collection}/{id}/history")
@@ -103,13 +105,14 @@ class AuditEventController {
             @PathVariable UUID id,
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
             @QueryValue @Nullable AuditEventCursor cursor) {
-        var entityType = entityTypeByCollection.get(collection);
-        if (entityType == null) {
+        var resource = auditedByCollection.get(collection);
+        if (resource == null) {
             throw new ResourceNotFoundException("audited collection");
         }
-        var page = listEvents.list(AuditEventFilter.entity(entityType, id), pageRequest(limit, cursor));
+        var page = listEvents.history(resource.entityType(), id, resource.readPermission(),
+                pageRequest(limit, cursor));
         if (cursor == null && page.items().isEmpty()) {
-            throw new ResourceNotFoundException(entityType);
+            throw new ResourceNotFoundException(resource.entityType());
         }
         return page(page);
     }

@@ -1,5 +1,6 @@
 package dev.tenantcore.shared.adapter.web;
 
+import dev.tenantcore.shared.domain.Permission;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -9,8 +10,9 @@ import java.util.regex.Pattern;
  *
  * @param collection the path segment under /v1, e.g. {@code tasks}
  * @param entityType the entity type its trigger records, e.g. {@code task}
+ * @param readPermission what reading one of its entities needs; reading its history needs the same
  */
-public record AuditedResource(String collection, String entityType) {
+public record AuditedResource(String collection, String entityType, Permission readPermission) {
     private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z-]*");
 
     public AuditedResource {
@@ -18,5 +20,6 @@ public record AuditedResource(String collection, String entityType) {
             throw new IllegalArgumentException("not a path segment: " + collection);
         }
         Objects.requireNonNull(entityType, "entityType");
+        Objects.requireNonNull(readPermission, "readPermission");
     }
 }
