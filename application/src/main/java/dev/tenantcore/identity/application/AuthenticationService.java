@@ -154,16 +154,13 @@ final class AuthenticationService implements LogInUseCase, RefreshSessionUseCase
                 return Optional.<Session>empty();
             }
             var token = stored.get();
+            if (token.revokedAt() != null || !token.expiresAt().isAfter(now)) {
+                return Optional.<Session>empty();
+            }
             if (token.usedAt() != null || !refreshTokens.markUsed(userId, token.id(), now)) {
                 LOG.log(System.Logger.Level.WARNING, "refresh token reused; revoking its family for user {0}",
                         userId);
                 refreshTokens.revokeFamily(userId, token.familyId(), now);
-                return Optional.<Session>empty();
-            }
-            if (!token.isUsable(now) && token.revokedAt() == null && token.expiresAt().isAfter(now)) {
-                return Optional.<Session>empty();
-            }
-            if (token.revokedAt() != null || !token.expiresAt().isAfter(now)) {
                 return Optional.<Session>empty();
             }
             var active = users.findById(userId).filter(User::isActive).isPresent();

@@ -1,6 +1,8 @@
 package dev.tenantcore.organizations.application;
 
+import dev.tenantcore.access.application.MemberProvisioning;
 import dev.tenantcore.apikeys.application.ApiKeyProvisioning;
+import dev.tenantcore.identity.application.OwnerAccounts;
 import dev.tenantcore.organizations.domain.Organization;
 import dev.tenantcore.organizations.domain.OrganizationRepository;
 import dev.tenantcore.shared.application.CurrentTenant;
@@ -11,21 +13,27 @@ import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Set;
 
 @Singleton
 final class OrganizationService implements SignUpOrganizationUseCase, GetOrganizationUseCase, RenameOrganizationUseCase {
     static final String INITIAL_API_KEY_NAME = "default";
+    static final String OWNER_ROLE = "owner";
 
     private final OrganizationRepository organizations;
     private final ApiKeyProvisioning apiKeys;
+    private final OwnerAccounts owners;
+    private final MemberProvisioning members;
     private final TenantTransactions transactions;
     private final CurrentTenant currentTenant;
     private final Clock clock;
 
-    OrganizationService(OrganizationRepository organizations, ApiKeyProvisioning apiKeys,
-            TenantTransactions transactions, CurrentTenant currentTenant, Clock clock) {
+    OrganizationService(OrganizationRepository organizations, ApiKeyProvisioning apiKeys, OwnerAccounts owners,
+            MemberProvisioning members, TenantTransactions transactions, CurrentTenant currentTenant, Clock clock) {
         this.organizations = organizations;
         this.apiKeys = apiKeys;
+        this.owners = owners;
+        this.members = members;
         this.transactions = transactions;
         this.currentTenant = currentTenant;
         this.clock = clock;
@@ -37,10 +45,22 @@ final class OrganizationService implements SignUpOrganizationUseCase, GetOrganiz
         // accepts the organization row and its first key, and nothing else.
         var id = OrganizationId.generate();
         var organization = Organization.create(id, command.name(), command.slug(), clock.instant());
-        return transactions.write(id, () -> {
+        if (command.owner() == null) {
+            return transactions.write(id, () -> {
+                organizations.insert(organization);
+                return new SignedUpOrganization(organization, apiKeys.issueFor(id, INITIAL_API_KEY_NAME), null);
+            });
+        }
+        // The slow part (hashing, or checking an existing account's password) happens before the transaction; the
+        // transaction's user is the owner, so that their account rows may be written.
+        var owner = owners.prepare(command.owner().email(), command.owner().password(),
+                command.owner().displayName());
+        return transactions.writeForUser(id, owner.userId(), () -> {
             organizations.insert(organization);
-            var key = apiKeys.issueFor(id, INITIAL_API_KEY_NAME);
-            return new SignedUpOrganization(organization, key);
+            owners.save(owner);
+            members.addMember(id, owner.userId(), Set.of(OWNER_ROLE));
+            return new SignedUpOrganization(organization, apiKeys.issueFor(id, INITIAL_API_KEY_NAME),
+                    owner.userId());
         });
     }
 

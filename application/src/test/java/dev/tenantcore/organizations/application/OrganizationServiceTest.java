@@ -5,9 +5,11 @@ import static dev.tenantcore.organizations.domain.OrganizationTestData.anOrganiz
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.access.application.MemberProvisioning;
 import dev.tenantcore.apikeys.application.InMemoryApiKeyCredentials;
 import dev.tenantcore.apikeys.application.InMemoryApiKeyRepository;
 import dev.tenantcore.apikeys.application.TestApiKeyServices;
+import dev.tenantcore.identity.application.OwnerAccounts;
 import dev.tenantcore.organizations.domain.Organization;
 import dev.tenantcore.organizations.domain.Slug;
 import dev.tenantcore.shared.application.CurrentTenant;
@@ -18,11 +20,18 @@ import dev.tenantcore.shared.application.FixedCurrentTenant;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.InvariantViolationException;
+import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.StaleVersionException;
+import dev.tenantcore.shared.domain.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +43,62 @@ class OrganizationServiceTest {
     private final InMemoryOrganizationRepository organizations = new InMemoryOrganizationRepository(transactions, clock);
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository(transactions, clock);
 
-    /** Sign-up is public: no tenant is authenticated, for the service or for the key provisioning it calls. */
-    private final OrganizationService anonymous = serviceActingFor(FixedCurrentTenant.unauthenticated());
 
     private OrganizationService serviceActingFor(CurrentTenant currentTenant) {
         var provisioning = TestApiKeyServices.provisioning(keys, new InMemoryApiKeyCredentials(keys, clock),
                 transactions, currentTenant, clock);
-        return new OrganizationService(organizations, provisioning, transactions, currentTenant, clock);
+        return new OrganizationService(organizations, provisioning, owners, members, transactions, currentTenant,
+                clock);
     }
+
+    /** Owners as sign-up sees them: new unless the address was registered before with this password. */
+    private final List<String> savedOwners = new ArrayList<>();
+    private final OwnerAccounts owners = new OwnerAccounts() {
+        @Override
+        public PreparedOwner prepare(String email, String password, String displayName) {
+            if (email.equals("taken@example.com") && !password.equals("the right password")) {
+                throw new ConflictException("an account with this email exists");
+            }
+            var userId = UserId.generate();
+            var isNew = !email.equals("taken@example.com");
+            return new PreparedOwner() {
+                @Override
+                public UserId userId() {
+                    return userId;
+                }
+
+                @Override
+                public boolean isNew() {
+                    return isNew;
+                }
+            };
+        }
+
+        @Override
+        public void save(PreparedOwner owner) {
+            transactions.requireWritable(transactions.activeTenant().orElseThrow());
+            if (owner.isNew()) {
+                savedOwners.add(owner.userId().toString());
+            }
+        }
+    };
+
+    private final List<String> addedMembers = new ArrayList<>();
+    private final MemberProvisioning members = new MemberProvisioning() {
+        @Override
+        public void addMember(OrganizationId organizationId, UserId userId, Set<String> roleNames) {
+            transactions.requireWritable(organizationId);
+            addedMembers.add(organizationId + " " + userId + " " + roleNames);
+        }
+
+        @Override
+        public Optional<Set<Permission>> activeMemberPermissions(OrganizationId organizationId, UserId userId) {
+            throw new AssertionError("sign-up does not ask");
+        }
+    };
+
+    /** Sign-up is public: no tenant is authenticated, for the service or for the key provisioning it calls. */
+    private final OrganizationService anonymous = serviceActingFor(FixedCurrentTenant.unauthenticated());
 
     private Organization given(Organization organization) {
         organizations.given(organization);
@@ -50,6 +107,40 @@ class OrganizationServiceTest {
 
     @Nested
     class SignUp {
+
+        @Test
+        void withAnOwnerSavesTheAccountAndMakesItOwnerInTheSameTransaction() {
+            var signedUp = anonymous.signUp(new SignUpOrganizationCommand("Acme", aUniqueSlug(),
+                    new SignUpOrganizationCommand.Owner("ada@example.com", "a long passphrase", "Ada")));
+
+            var organizationId = signedUp.organization().id();
+            assertThat(signedUp.ownerId()).isNotNull();
+            assertThat(savedOwners).containsExactly(signedUp.ownerId().toString());
+            assertThat(addedMembers).containsExactly(organizationId + " " + signedUp.ownerId() + " [owner]");
+            assertThat(transactions.onlyTransaction()).isEqualTo(
+                    new Transaction(organizationId, false, Outcome.COMMITTED));
+        }
+
+        @Test
+        void anExistingAccountBecomesOwnerWithoutBeingSavedAgain() {
+            var signedUp = anonymous.signUp(new SignUpOrganizationCommand("Acme", aUniqueSlug(),
+                    new SignUpOrganizationCommand.Owner("taken@example.com", "the right password", "Ada")));
+
+            assertThat(savedOwners).isEmpty();
+            assertThat(addedMembers).containsExactly(
+                    signedUp.organization().id() + " " + signedUp.ownerId() + " [owner]");
+        }
+
+        @Test
+        void anExistingAddressWithAnotherPasswordIsAConflictThatWritesNothing() {
+            assertThatThrownBy(() -> anonymous.signUp(new SignUpOrganizationCommand("Acme", aUniqueSlug(),
+                    new SignUpOrganizationCommand.Owner("taken@example.com", "a wrong password", "Ada"))))
+                    .isInstanceOf(ConflictException.class);
+
+            assertThat(organizations.all()).isEmpty();
+            assertThat(keys.all()).isEmpty();
+            assertThat(transactions.transactions()).isEmpty();
+        }
 
         @Test
         void storesTheOrganizationAndItsDefaultKeyInOneWriteTransactionForTheNewOrganization() {

@@ -28,6 +28,17 @@ public final class TenantSession {
         }
     }
 
+    /**
+     * Checks that some tenant transaction is active on this thread: for a person's own rows, which the user
+     * setting of that transaction scopes, whatever its organization.
+     */
+    public static void requireAny() {
+        if (ACTIVE.get() == null) {
+            throw new IllegalStateException(
+                    "user data accessed outside a tenant transaction: run it inside TenantTransactions");
+        }
+    }
+
     static Optional<OrganizationId> active() {
         return Optional.ofNullable(ACTIVE.get());
     }

@@ -51,15 +51,19 @@ class OrganizationController {
 
     @Post("/organizations")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Sign up: create an organization and its first API key",
-            description = "The response holds the API key's token; it is never shown again. 409 if the slug is taken.")
+    @Operation(summary = "Sign up: create an organization, its first owner and its first API key",
+            description = "The response holds the API key's token (role admin); it is never shown again. With "
+                    + "owner, a new account becomes the owner, or an existing account that gives its own password. "
+                    + "409 if the slug is taken, or the address has an account and the password is not its own.")
     HttpResponse<SignUpResponse> signUp(@Body @Valid SignUpRequest request) {
         if (!signUpConfiguration.isEnabled()) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN, "Sign-up is disabled on this server.");
         }
-        var result = signUp.signUp(new SignUpOrganizationCommand(request.name(), new Slug(request.slug())));
+        var owner = request.owner() == null ? null : new SignUpOrganizationCommand.Owner(request.owner().email(),
+                request.owner().password(), request.owner().displayName());
+        var result = signUp.signUp(new SignUpOrganizationCommand(request.name(), new Slug(request.slug()), owner));
         var body = new SignUpResponse(organizations.toResponse(result.organization()),
-                organizations.toResponse(result.apiKey()));
+                organizations.toResponse(result.apiKey()), result.ownerId() == null ? null : result.ownerId().value());
         return withEntityTag(HttpResponse.created(body), result.organization())
                 .header(HttpHeaders.LOCATION, "/v1/organization");
     }
