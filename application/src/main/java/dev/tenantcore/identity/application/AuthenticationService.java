@@ -129,7 +129,8 @@ final class AuthenticationService implements LogInUseCase, RefreshSessionUseCase
         }
     }
 
-    private Session startSession(UserId userId, OrganizationId organizationId, Set<Permission> permissions) {
+    /** Issues the tokens of a new login (also for logins through a provider: {@link ExternalLoginService}). */
+    Session startSession(UserId userId, OrganizationId organizationId, Set<Permission> permissions) {
         var now = clock.instant();
         var refreshExpiresAt = now.plus(settings.refreshTokenLifetime());
         var issued = RefreshToken.startFamily(userId, organizationId, refreshExpiresAt);

@@ -13,6 +13,12 @@ public interface UserRepository {
     /** Inserts the account, its password, its profile and default preferences. */
     void register(User user, String passwordHash, Instant passwordChangedAt, UserProfile profile);
 
+    /**
+     * Inserts an account without a password (it logs in through a provider), its profile and default preferences.
+     * Throws {@code ConflictException} when another account has the address.
+     */
+    void registerWithoutPassword(User user, UserProfile profile);
+
     Optional<User> findById(UserId id);
 
     Optional<UserProfile> findProfile(UserId id);

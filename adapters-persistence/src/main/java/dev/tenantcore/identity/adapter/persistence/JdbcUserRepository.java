@@ -4,8 +4,11 @@ import dev.tenantcore.identity.domain.EmailAddress;
 import dev.tenantcore.identity.domain.User;
 import dev.tenantcore.identity.domain.UserProfile;
 import dev.tenantcore.identity.domain.UserRepository;
+import dev.tenantcore.shared.adapter.persistence.ConstraintViolations;
 import dev.tenantcore.shared.adapter.persistence.TenantSession;
+import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.UserId;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -58,6 +61,39 @@ final class JdbcUserRepository implements UserRepository {
             statement.setString(13, profile.bio());
             return statement.executeUpdate();
         });
+    }
+
+    @Override
+    public void registerWithoutPassword(User user, UserProfile profile) {
+        TenantSession.requireAny();
+        try {
+            jdbc.prepareStatement("""
+                    WITH account AS (
+                        INSERT INTO users (id, email, status, version, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id),
+                    profile AS (
+                        INSERT INTO user_profiles (user_id, display_name, avatar_url, locale, time_zone, bio)
+                        SELECT id, ?, ?, ?, ?, ? FROM account)
+                    INSERT INTO user_preferences (user_id) SELECT id FROM account""", statement -> {
+                statement.setObject(1, user.id().value());
+                statement.setString(2, user.email().value());
+                statement.setString(3, user.status().code());
+                statement.setLong(4, user.version());
+                statement.setObject(5, utc(user.createdAt()));
+                statement.setObject(6, utc(user.updatedAt()));
+                statement.setString(7, profile.displayName());
+                statement.setString(8, profile.avatarUrl());
+                statement.setString(9, profile.locale());
+                statement.setString(10, profile.timeZone());
+                statement.setString(11, profile.bio());
+                return statement.executeUpdate();
+            });
+        } catch (DataAccessException e) {
+            if (ConstraintViolations.isUniqueViolation(e, "users_email_key")) {
+                throw new ConflictException("an account with this e-mail address exists");
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -1,0 +1,13 @@
+package dev.tenantcore.identity.application;
+
+public interface LogInExternallyUseCase {
+
+    /**
+     * A session for the account the provider's subject is linked to, if it is an active member of the
+     * organization; the same tokens as a password login. A subject not linked yet is linked or gets an account
+     * only as the provider's {@link ExternalLoginPolicy} allows. Throws {@code AuthenticationFailedException} for
+     * every failure but one: a verified address that belongs to an account the policy does not let the subject
+     * link to is a {@code ConflictException} (log in with that account and link the provider to it).
+     */
+    Session logInExternal(ExternalLogInCommand command);
+}

@@ -1,0 +1,27 @@
+package dev.tenantcore.identity.domain;
+
+import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.UserId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The lookups across users and tenants that logging in through a provider needs before any setting is known.
+ * Implementations expose nothing beyond what these return.
+ */
+public interface ExternalLoginLookup {
+
+    /** The account a provider's subject is linked to, whoever that is. */
+    Optional<LinkedAccount> findAccount(String provider, String subject);
+
+    /** The organization a slug or id names. */
+    Optional<OrganizationId> findOrganizationId(String slugOrId);
+
+    /** The account behind a link, and whether it may log in at all. */
+    record LinkedAccount(UserId userId, User.Status status) {
+        public LinkedAccount {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+}
