@@ -490,6 +490,9 @@ AS $$
       AND (k.expires_at IS NULL OR k.expires_at > now())
 $$;
 
+-- citext's case-insensitive = lives in schema public, outside these functions' search_path: it is named
+-- explicitly (OPERATOR(public.=)), or the comparison would silently fall back to text's case-sensitive one.
+--
 -- Password login: the account behind an address, and, when an organization (slug or id) is named and the account
 -- belongs to it, the membership's status and permissions. No row when no account has the address.
 CREATE FUNCTION find_password_login(p_email text, p_organization text)
@@ -508,12 +511,12 @@ AS $$
     LEFT JOIN public.user_credentials c ON c.user_id = u.id
     LEFT JOIN public.organizations o
            ON p_organization IS NOT NULL
-          AND (o.slug = p_organization::public.citext
+          AND (o.slug OPERATOR(public.=) p_organization::public.citext
                OR (p_organization ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
                    AND o.id = CASE WHEN p_organization ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
                                    THEN p_organization::uuid END))
     LEFT JOIN public.memberships m ON m.organization_id = o.id AND m.user_id = u.id
-    WHERE u.email = p_email::public.citext
+    WHERE u.email OPERATOR(public.=) p_email::public.citext
 $$;
 
 -- External login: the account a provider's subject is linked to.
@@ -533,7 +536,7 @@ LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT o.id FROM public.organizations o
-    WHERE o.slug = p_organization::public.citext
+    WHERE o.slug OPERATOR(public.=) p_organization::public.citext
        OR (p_organization ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
            AND o.id = CASE WHEN p_organization ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
                            THEN p_organization::uuid END)

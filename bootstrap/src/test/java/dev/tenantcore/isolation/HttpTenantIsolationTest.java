@@ -55,10 +55,14 @@ class HttpTenantIsolationTest extends ServiceTest {
     /** Routes with no id: they act on the caller's own organization, checked below one by one. */
     static final Set<String> CALLER_SCOPED_ROUTES = Set.of(
             "GET /v1/organization", "PATCH /v1/organization", "GET /v1/tasks", "POST /v1/tasks", "GET /v1/api-keys",
-            "POST /v1/api-keys", "GET /v1/audit-events", "GET /v1/audit-events/export");
+            "POST /v1/api-keys", "GET /v1/audit-events", "GET /v1/audit-events/export", "GET /v1/me");
 
-    /** Sign-up has no tenant yet; it is covered by the spoofing test (a body naming B cannot join B). */
-    static final Set<String> TENANTLESS_ROUTES = Set.of("POST /v1/organizations");
+    /**
+     * No tenant yet: sign-up is covered by the spoofing test (a body naming B cannot join B); logging in names the
+     * organization and gets a token for it only if the account is its member (UserIsolationTest).
+     */
+    static final Set<String> TENANTLESS_ROUTES = Set.of("POST /v1/organizations", "POST /v1/auth/token",
+            "POST /v1/auth/refresh", "POST /v1/auth/logout");
 
     @Inject
     Router router;

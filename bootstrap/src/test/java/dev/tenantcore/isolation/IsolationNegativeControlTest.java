@@ -31,6 +31,11 @@ class IsolationNegativeControlTest extends ServiceTest {
                 statement.execute("GRANT SELECT ON audit_events_default TO tenantcore_app");
                 statement.execute("ALTER TABLE audit_events_default NO FORCE ROW LEVEL SECURITY");
                 statement.execute("GRANT UPDATE ON audit_log_horizon TO tenantcore_app");
+                statement.execute("DROP POLICY user_self ON user_credentials");
+                statement.execute("ALTER TABLE user_profiles ADD CONSTRAINT user_profiles_name_key UNIQUE (display_name)");
+                statement.execute("ALTER TABLE memberships ADD CONSTRAINT memberships_credentials_fkey "
+                        + "FOREIGN KEY (user_id) REFERENCES user_credentials (user_id)");
+                statement.execute("GRANT INSERT ON permissions TO tenantcore_app");
 
                 assertThat(IsolationCatalog.violations(superuser)).anySatisfy(v -> assertThat(v).startsWith("tasks: row-level security not enabled and forced"))
                         .anySatisfy(v -> assertThat(v).startsWith("api_keys: expected one policy"))
@@ -39,7 +44,12 @@ class IsolationNegativeControlTest extends ServiceTest {
                         .anySatisfy(v -> assertThat(v).startsWith("audit_events: append-only, yet the runtime role"))
                         .anySatisfy(v -> assertThat(v).startsWith("audit_events_default: a partition the runtime"))
                         .anySatisfy(v -> assertThat(v).startsWith("audit_events_default: row-level security not"))
-                        .anySatisfy(v -> assertThat(v).startsWith("audit_log_horizon: not tenant data, yet"));
+                        .anySatisfy(v -> assertThat(v).startsWith("audit_log_horizon: not tenant data, yet"))
+                        .anySatisfy(v -> assertThat(v).startsWith("user_credentials: expected one policy")
+                                .contains("app.user_id"))
+                        .anySatisfy(v -> assertThat(v).contains("user_profiles_name_key").contains("user_id"))
+                        .anySatisfy(v -> assertThat(v).contains("memberships_credentials_fkey"))
+                        .anySatisfy(v -> assertThat(v).startsWith("permissions: not tenant data, yet"));
 
                 // Run as the owner with FORCE off: the probe that must see zero rows without a tenant sees them.
                 statement.execute("SET LOCAL ROLE tenantcore_owner");

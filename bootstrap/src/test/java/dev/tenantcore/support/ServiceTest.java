@@ -35,6 +35,40 @@ public abstract class ServiceTest extends DatabaseTest {
                 UUID.fromString(firstKey.get("id").toString()), firstKey.get("token").toString());
     }
 
+    /** A password every test user shares: long enough for the password rules. */
+    protected static final String PASSWORD = "correct horse battery staple";
+
+    /** Signs up an organization whose owner is the account of {@code email} (new, or existing with PASSWORD). */
+    protected Tenant signUpWithOwner(String email) {
+        var slug = "org-" + UUID.randomUUID().toString().substring(0, 18);
+        var response = api.post("/v1/organizations", """
+                {"name": "Organization %s", "slug": "%s",
+                 "owner": {"email": "%s", "password": "%s", "displayName": "Owner of %s"}}"""
+                .formatted(slug, slug, email, PASSWORD, slug));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        var firstKey = response.object("apiKey");
+        return new Tenant(UUID.fromString(response.object("organization").get("id").toString()), slug,
+                UUID.fromString(firstKey.get("id").toString()), firstKey.get("token").toString());
+    }
+
+    /** A unique address for a test user. */
+    protected static String uniqueEmail() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+
+    /** Logs in with PASSWORD; the response holds accessToken and refreshToken. */
+    protected ApiClient.Response logIn(String email, String organization) {
+        return api.post("/v1/auth/token", """
+                {"email": "%s", "password": "%s", "organization": "%s"}""".formatted(email, PASSWORD, organization));
+    }
+
+    /** The Authorization header of a successful login's access token. */
+    protected String[] userAuth(String email, String organization) {
+        var response = logIn(email, organization);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return new String[] {"Authorization", "Bearer " + response.string("accessToken")};
+    }
+
     protected String createTask(Tenant tenant, String json) {
         var response = api.post("/v1/tasks", json, tenant.auth());
         assertThat(response.status()).as(response.toString()).isEqualTo(201);

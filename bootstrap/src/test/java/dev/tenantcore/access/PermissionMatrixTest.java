@@ -1,0 +1,175 @@
+package dev.tenantcore.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantcore.shared.adapter.persistence.TestDatabase;
+import dev.tenantcore.shared.domain.Permission;
+import dev.tenantcore.support.ApiClient;
+import dev.tenantcore.support.ServiceTest;
+import dev.tenantcore.support.Tenant;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint × every built-in role, an API key with the default role, and no credential: allowed exactly when
+ * the role grants the endpoint's permission. A denied call is a 403 problem that writes nothing (the
+ * organization's audit log, which records every write, does not grow).
+ */
+@MicronautTest(transactional = false)
+class PermissionMatrixTest extends ServiceTest {
+
+    enum Credential { OWNER, ADMIN, MEMBER, VIEWER, API_KEY, NONE }
+
+    /** The specification: what each built-in role may do (migration V4's builtin_role_permissions). */
+    static final Map<Credential, Set<Permission>> GRANTED = new EnumMap<>(Map.of(
+            Credential.OWNER, EnumSet.allOf(Permission.class),
+            Credential.ADMIN, EnumSet.allOf(Permission.class),
+            Credential.MEMBER, EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
+                    Permission.TASKS_READ, Permission.TASKS_WRITE),
+            Credential.VIEWER, EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
+                    Permission.TASKS_READ),
+            Credential.API_KEY, EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
+                    Permission.TASKS_READ, Permission.TASKS_WRITE),
+            Credential.NONE, EnumSet.noneOf(Permission.class)));
+
+    /**
+     * One endpoint: {@code target} makes a fresh path for each call (so that an allowed DELETE has something to
+     * delete); {@code needs} is the permission, or null for "any user's own token" (the /v1/me routes).
+     */
+    record Endpoint(String method, Supplier<String> target, String body, Permission needs) {
+    }
+
+    Tenant organization;
+    final Map<Credential, String[]> auth = new EnumMap<>(Credential.class);
+
+    @BeforeAll
+    void createOneCredentialPerRole() throws SQLException {
+        api = new ApiClient(server.getURI(), jsonMapper);
+        var ownerEmail = uniqueEmail();
+        organization = signUpWithOwner(ownerEmail);
+        auth.put(Credential.OWNER, userAuth(ownerEmail, organization.slug()));
+        for (var role : List.of(Credential.ADMIN, Credential.MEMBER, Credential.VIEWER)) {
+            var email = uniqueEmail();
+            var home = signUpWithOwner(email); // creates the account, in an organization of its own
+            var userId = UUID.fromString(logIn(email, home.slug()).string("userId"));
+            addMember(organization.organizationId(), userId, role.name().toLowerCase());
+            auth.put(role, userAuth(email, organization.slug()));
+        }
+        var key = api.post("/v1/api-keys", "{\"name\":\"default role\"}", organization.auth());
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+        auth.put(Credential.API_KEY, new String[] {"Authorization", "Bearer " + key.string("token")});
+        auth.put(Credential.NONE, new String[0]);
+    }
+
+    /** Test set-up only: the membership a finished invitation would create, written as a superuser. */
+    private static void addMember(UUID organizationId, UUID userId, String role) throws SQLException {
+        try (var connection = TestDatabase.shared().connectAsSuperuser()) {
+            connection.setAutoCommit(false);
+            try (var settings = connection.prepareStatement("SELECT set_config('app.organization_id', ?, true)")) {
+                settings.setString(1, organizationId.toString());
+                settings.execute();
+            }
+            try (var insert = connection.prepareStatement("""
+                    WITH m AS (INSERT INTO memberships (organization_id, user_id) VALUES (?, ?) RETURNING *)
+                    INSERT INTO user_roles (organization_id, user_id, role_id)
+                    SELECT m.organization_id, m.user_id, r.id FROM m JOIN roles r
+                      ON r.organization_id = m.organization_id AND r.name = ?""")) {
+                insert.setObject(1, organizationId);
+                insert.setObject(2, userId);
+                insert.setString(3, role);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            connection.commit();
+        }
+    }
+
+    List<Endpoint> endpoints() {
+        var endpoints = new ArrayList<Endpoint>();
+        endpoints.add(new Endpoint("GET", () -> "/v1/organization", null, Permission.ORGANIZATION_READ));
+        endpoints.add(new Endpoint("PATCH", () -> "/v1/organization", "{\"name\":\"Renamed\"}",
+                Permission.ORGANIZATION_MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/api-keys", null, Permission.API_KEYS_READ));
+        endpoints.add(new Endpoint("POST", () -> "/v1/api-keys", "{\"name\":\"more\"}", Permission.API_KEYS_MANAGE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/api-keys/" + api.post("/v1/api-keys",
+                "{\"name\":\"doomed\"}", organization.auth()).string("id"), null, Permission.API_KEYS_MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/tasks", null, Permission.TASKS_READ));
+        endpoints.add(new Endpoint("POST", () -> "/v1/tasks", "{\"title\":\"t\"}", Permission.TASKS_WRITE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask(), null, Permission.TASKS_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask() + "?asOf=2100-01-01T00:00:00Z", null,
+                Permission.TASKS_READ));
+        endpoints.add(new Endpoint("PATCH", () -> "/v1/tasks/" + aTask(), "{\"completed\":true}",
+                Permission.TASKS_WRITE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/tasks/" + aTask(), null, Permission.TASKS_WRITE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask() + "/history", null, Permission.TASKS_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/audit-events", null, Permission.AUDIT_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/audit-events/export", null, Permission.AUDIT_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/me", null, null));
+        return endpoints;
+    }
+
+    private String aTask() {
+        return createTask(organization, "{\"title\":\"a target\"}");
+    }
+
+    @Test
+    void everyEndpointAllowsExactlyTheRolesThatHoldItsPermission() throws SQLException {
+        var failures = new ArrayList<String>();
+        for (var endpoint : endpoints()) {
+            for (var credential : Credential.values()) {
+                var path = endpoint.target().get();
+                var eventsBefore = auditEvents();
+                var response = api.send(endpoint.method(), path, endpoint.body(), auth.get(credential));
+                var cell = endpoint.method() + " " + path + " as " + credential + ": " + response;
+
+                if (credential == Credential.NONE) {
+                    expect(response.status() == 401, cell, failures);
+                } else if (allowed(credential, endpoint)) {
+                    expect(response.status() >= 200 && response.status() < 300, cell, failures);
+                } else {
+                    expect(response.status() == 403
+                            && response.header("Content-Type").startsWith("application/problem+json"), cell,
+                            failures);
+                }
+                if (!(response.status() >= 200 && response.status() < 300)) {
+                    expect(auditEvents() == eventsBefore, cell + " wrote something", failures);
+                }
+            }
+        }
+        assertThat(failures).as("cells of the matrix that disagree with the specification").isEmpty();
+    }
+
+    private static boolean allowed(Credential credential, Endpoint endpoint) {
+        if (endpoint.needs() == null) {
+            return credential != Credential.API_KEY; // a user's own data: any user, no key
+        }
+        return GRANTED.get(credential).contains(endpoint.needs());
+    }
+
+    private static void expect(boolean holds, String cell, List<String> failures) {
+        if (!holds) {
+            failures.add(cell);
+        }
+    }
+
+    private long auditEvents() throws SQLException {
+        try (var connection = TestDatabase.shared().connectAsSuperuser();
+                var statement = connection.prepareStatement(
+                        "SELECT count(*) FROM audit_events WHERE organization_id = ?")) {
+            statement.setObject(1, organization.organizationId());
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
