@@ -1,0 +1,31 @@
+package dev.tenantcore.identity.adapter.web;
+
+import dev.tenantcore.identity.application.Session;
+import dev.tenantcore.shared.domain.Permission;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/** A session as the token response every login answers with: the same shape as POST /v1/auth/token's. */
+@Singleton
+final class IssuedTokens {
+    private final AccessTokens accessTokens;
+    private final Clock clock;
+
+    IssuedTokens(AccessTokens accessTokens, Clock clock) {
+        this.accessTokens = accessTokens;
+        this.clock = clock;
+    }
+
+    HttpResponse<TokenResponse> response(Session session) {
+        var now = clock.instant();
+        var body = new TokenResponse(accessTokens.sign(session, now.getEpochSecond()), "Bearer",
+                Duration.between(now, session.accessTokenExpiresAt()).toSeconds(), session.refreshToken(),
+                session.refreshTokenExpiresAt(), session.userId().value(), session.organizationId().value(),
+                session.permissions().stream().map(Permission::code).sorted().toList());
+        // Tokens must not be cached by anything between the service and the client (RFC 6749 5.1).
+        return HttpResponse.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+}

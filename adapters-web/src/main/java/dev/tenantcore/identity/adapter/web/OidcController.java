@@ -1,0 +1,96 @@
+package dev.tenantcore.identity.adapter.web;
+
+import dev.tenantcore.identity.adapter.web.OidcFlowCookies.Flow;
+import dev.tenantcore.identity.adapter.web.OidcFlowCookies.Link;
+import dev.tenantcore.identity.adapter.web.OidcFlowCookies.LogIn;
+import dev.tenantcore.identity.application.ExternalLogInCommand;
+import dev.tenantcore.identity.application.LinkExternalLoginUseCase;
+import dev.tenantcore.identity.application.LogInExternallyUseCase;
+import dev.tenantcore.identity.application.PendingLink;
+import dev.tenantcore.shared.domain.InvariantViolationException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Logging in through an OpenID Connect provider: {@code authorize} sends the browser to the provider, which sends
+ * it back to {@code callback} (Micronaut's {@code micronaut.security.oauth2.callback-uri} points here). The
+ * callback answers like POST /v1/auth/token: JSON with this service's own tokens; Micronaut's own login handling
+ * (cookies, its JWT of the provider's claims) is not used. Every callback answer, failures too, removes the flow
+ * cookie ({@link OidcCallbackCookieFilter}). The same callback finishes the links that
+ * POST /v1/me/external-logins/{provider} starts.
+ */
+@Controller("/v1/auth/oidc")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "Authentication")
+class OidcController {
+    private final OidcProviders providers;
+    private final OidcFlows flows;
+    private final LogInExternallyUseCase logIn;
+    private final LinkExternalLoginUseCase link;
+    private final IssuedTokens tokens;
+
+    OidcController(OidcProviders providers, OidcFlows flows, LogInExternallyUseCase logIn,
+            LinkExternalLoginUseCase link, IssuedTokens tokens) {
+        this.providers = providers;
+        this.flows = flows;
+        this.logIn = logIn;
+        this.link = link;
+        this.tokens = tokens;
+    }
+
+    @Get("/{provider}/authorize{?organization}")
+    @Operation(summary = "Start logging in to an organization through an OpenID Connect provider",
+            description = "Redirects (302) to the provider, with cookies that the callback needs: follow it in a "
+                    + "browser, or keep the cookies. 404 for a provider that is not configured.")
+    HttpResponse<?> authorize(@PathVariable String provider, @Nullable @QueryValue String organization,
+            HttpRequest<?> request) {
+        var chosen = providers.require(provider);
+        var named = organization == null ? "" : organization.strip();
+        if (!OidcFlowCookies.isOrganizationReference(named)) {
+            throw new InvariantViolationException("organization", "must be the organization's slug or id");
+        }
+        var started = flows.start(chosen, new LogIn(chosen.name(), named), request);
+        // 302 Found, not redirect()'s 301: a permanent redirect may be cached, and each flow's URL is its own.
+        return OidcFlows.withCookies(HttpResponse.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, started.authorizationUrl())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store"), started);
+    }
+
+    @Get("/{provider}/callback")
+    @Operation(summary = "Where the provider sends the browser back",
+            description = "For a login: the same JSON tokens as POST /v1/auth/token (200), or 401 when the "
+                    + "provider's answer does not verify, the account is unknown or not a member, and 409 when a "
+                    + "verified address belongs to an account the provider may not enter by itself. For a link: "
+                    + "the link (201, or 200 when it existed), 409 when the provider account is linked to someone "
+                    + "else.")
+    MutableHttpResponse<?> callback(@PathVariable String provider, HttpRequest<?> request) {
+        var chosen = providers.require(provider);
+        Flow flow = flows.flowOf(chosen, request);
+        var identity = flows.verify(chosen, request);
+        return switch (flow) {
+            case LogIn login -> (MutableHttpResponse<?>) tokens.response(
+                    logIn.logInExternal(new ExternalLogInCommand(identity, login.organization(), chosen.policy())));
+            case Link pending -> {
+                var linked = link.link(new PendingLink(pending.userId(), pending.organizationId()), identity);
+                yield HttpResponse.status(linked.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(ExternalLoginController.toResponse(linked.login()))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+        };
+    }
+}

@@ -1,0 +1,548 @@
+package dev.tenantcore.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import dev.tenantcore.shared.adapter.persistence.TestDatabase;
+import dev.tenantcore.support.ApiClient;
+import dev.tenantcore.support.ServiceTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Logging in and linking accounts through OpenID Connect providers, end to end: the service runs with three
+ * providers served by an in-process OpenID provider (MockOAuth2Server on a free port), and each test drives the
+ * browser's part by hand: follow the redirect to the provider, which issues a code at once for the identity
+ * enqueued, then bring the code and the cookies back to the callback.
+ * <ul>
+ *   <li>{@code acme-sso}: may create accounts (allow-sign-up), never links by address;</li>
+ *   <li>{@code corp}: trusted with addresses (link-by-verified-email);</li>
+ *   <li>{@code plain}: no Tenantcore settings, so linked subjects only.</li>
+ * </ul>
+ */
+@MicronautTest(transactional = false)
+class OidcLoginApiTest extends ServiceTest {
+    private static final String CLIENT_ID = "tenantcore-test";
+
+    private MockOAuth2Server provider;
+
+    @Override
+    public Map<String, String> getProperties() {
+        provider = new MockOAuth2Server();
+        provider.start();
+        var properties = new HashMap<>(super.getProperties());
+        for (var name : List.of("acme-sso", "corp", "plain")) {
+            var client = "micronaut.security.oauth2.clients." + name + ".";
+            properties.put(client + "client-id", CLIENT_ID);
+            properties.put(client + "client-secret", "not-a-real-secret");
+            properties.put(client + "openid.issuer", provider.issuerUrl(name).toString());
+        }
+        properties.put("tenantcore.oidc.providers.acme-sso.allow-sign-up", "true");
+        properties.put("tenantcore.oidc.providers.corp.link-by-verified-email", "true");
+        return properties;
+    }
+
+    @AfterAll
+    void stopProvider() {
+        provider.shutdown();
+    }
+
+    // --- the browser ---------------------------------------------------------------------------------------------
+
+    /** A browser's cookie jar, enough for one flow: name to value, as the service and Micronaut set them. */
+    static final class Browser {
+        final Map<String, String> cookies = new LinkedHashMap<>();
+
+        void keep(ApiClient.Response response) {
+            response.headers().entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase("Set-Cookie"))
+                    .flatMap(header -> header.getValue().stream())
+                    .forEach(setCookie -> {
+                        var pair = setCookie.split(";", 2)[0];
+                        var name = pair.substring(0, pair.indexOf('='));
+                        var value = pair.substring(pair.indexOf('=') + 1);
+                        if (value.isEmpty() || setCookie.toLowerCase().contains("max-age=0")) {
+                            cookies.remove(name);
+                        } else {
+                            cookies.put(name, value);
+                        }
+                    });
+        }
+
+        Browser copy() {
+            var copy = new Browser();
+            copy.cookies.putAll(cookies);
+            return copy;
+        }
+
+        String[] cookieHeader() {
+            return cookies.isEmpty() ? new String[0] : new String[] {"Cookie", cookies.entrySet().stream()
+                    .map(cookie -> cookie.getKey() + "=" + cookie.getValue()).collect(Collectors.joining("; "))};
+        }
+    }
+
+    /** A flow that was started and went through the provider: the callback URL it returned with. */
+    record AtCallback(Browser browser, String callbackUrl) {
+    }
+
+    private static Map<String, Object> claims(String email, boolean verified, String name) {
+        var claims = new HashMap<String, Object>();
+        if (email != null) {
+            claims.put("email", email);
+            claims.put("email_verified", verified);
+        }
+        if (name != null) {
+            claims.put("name", name);
+        }
+        return claims;
+    }
+
+    /** Sends the browser to the provider, which vouches for {@code subject} with these claims. */
+    private AtCallback throughProvider(String providerName, Browser browser, String authorizationUrl,
+            String subject, Map<String, Object> claims) {
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(providerName, subject, JOSEObjectType.JWT.getType(),
+                null, claims, 3600));
+        var atProvider = api.get(authorizationUrl);
+        assertThat(atProvider.status()).as(atProvider.toString()).isBetween(301, 303);
+        var callback = atProvider.header("Location");
+        assertThat(callback).startsWith(server.getURI().resolve("/v1/auth/oidc/" + providerName + "/callback")
+                .toString());
+        return new AtCallback(browser, callback);
+    }
+
+    private AtCallback startLogin(String providerName, String organization, String subject,
+            Map<String, Object> claims) {
+        var browser = new Browser();
+        var start = api.get("/v1/auth/oidc/" + providerName + "/authorize?organization=" + organization);
+        assertThat(start.status()).as(start.toString()).isEqualTo(302);
+        browser.keep(start);
+        assertThat(browser.cookies).containsKeys("TENANTCORE_OIDC", "OAUTH2_STATE", "OPENID_NONCE");
+        return throughProvider(providerName, browser, start.header("Location"), subject, claims);
+    }
+
+    private ApiClient.Response finish(AtCallback flow) {
+        var response = api.get(flow.callbackUrl(), flow.browser().cookieHeader());
+        assertThat(response.status()).as(response.toString()).isLessThan(500);
+        flow.browser().keep(response);
+        return response;
+    }
+
+    private ApiClient.Response logInThrough(String providerName, String organization, String subject,
+            Map<String, Object> claims) {
+        return finish(startLogin(providerName, organization, subject, claims));
+    }
+
+    private ApiClient.Response link(String[] auth, String providerName, String subject, Map<String, Object> claims) {
+        var browser = new Browser();
+        var start = api.post("/v1/me/external-logins/" + providerName, null, auth);
+        assertThat(start.status()).as(start.toString()).isEqualTo(200);
+        assertThat(start.header("Cache-Control")).isEqualTo("no-store");
+        browser.keep(start);
+        return finish(throughProvider(providerName, browser, start.string("authorizationUrl"), subject, claims));
+    }
+
+    private static String[] bearer(ApiClient.Response tokens) {
+        return new String[] {"Authorization", "Bearer " + tokens.string("accessToken")};
+    }
+
+    private static String subject() {
+        return "subject-" + UUID.randomUUID();
+    }
+
+    /** Test set-up only: the membership a finished invitation would create, written as a superuser. */
+    private static void addMember(UUID organizationId, UUID userId, String role) throws SQLException {
+        try (var connection = TestDatabase.shared().connectAsSuperuser()) {
+            connection.setAutoCommit(false);
+            try (var settings = connection.prepareStatement("SELECT set_config('app.organization_id', ?, true)")) {
+                settings.setString(1, organizationId.toString());
+                settings.execute();
+            }
+            try (var insert = connection.prepareStatement("""
+                    WITH m AS (INSERT INTO memberships (organization_id, user_id) VALUES (?, ?) RETURNING *)
+                    INSERT INTO user_roles (organization_id, user_id, role_id)
+                    SELECT m.organization_id, m.user_id, r.id FROM m JOIN roles r
+                      ON r.organization_id = m.organization_id AND r.name = ?""")) {
+                insert.setObject(1, organizationId);
+                insert.setObject(2, userId);
+                insert.setString(3, role);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            connection.commit();
+        }
+    }
+
+    private static List<Map<String, Object>> rows(String sql, Object... parameters) throws SQLException {
+        try (var connection = TestDatabase.shared().connectAsSuperuser();
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (var result = statement.executeQuery()) {
+                var rows = new ArrayList<Map<String, Object>>();
+                while (result.next()) {
+                    var row = new LinkedHashMap<String, Object>();
+                    for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+                        row.put(result.getMetaData().getColumnName(c), result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    // --- logging in ----------------------------------------------------------------------------------------------
+
+    @Test
+    void aFirstLoginCreatesTheAccountWhichLogsInOnceItIsAMember() throws SQLException {
+        var tenant = signUp();
+        var email = uniqueEmail();
+        var sub = subject();
+
+        var first = logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, "Grace Hopper"));
+
+        assertThat(first.status()).as("an account, but no membership yet").isEqualTo(401);
+        var accounts = rows("""
+                SELECT u.id, c.user_id AS credential, p.display_name, l.provider, l.subject, l.email_at_provider::text
+                FROM users u JOIN user_profiles p ON p.user_id = u.id JOIN user_external_logins l ON l.user_id = u.id
+                LEFT JOIN user_credentials c ON c.user_id = u.id WHERE u.email = ?::citext""", email);
+        assertThat(accounts).singleElement().satisfies(account -> {
+            assertThat(account.get("credential")).as("no password").isNull();
+            assertThat(account.get("display_name")).isEqualTo("Grace Hopper");
+            assertThat(account.get("provider")).isEqualTo("acme-sso");
+            assertThat(account.get("subject")).isEqualTo(sub);
+            assertThat(account.get("email_at_provider")).isEqualTo(email);
+        });
+        var userId = (UUID) accounts.getFirst().get("id");
+        addMember(tenant.organizationId(), userId, "member");
+
+        var second = logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, "Grace Hopper"));
+
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        assertThat(second.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(second.string("tokenType")).isEqualTo("Bearer");
+        assertThat(second.string("userId")).isEqualTo(userId.toString());
+        assertThat(second.string("organizationId")).isEqualTo(tenant.organizationId().toString());
+        assertThat(second.string("refreshToken")).startsWith("tcr_");
+        assertThat(second.body()).doesNotContain("id_token", "OAUTH2", "code=");
+        var me = api.get("/v1/me", bearer(second));
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.string("email")).isEqualTo(email);
+        assertThat(me.object("profile").get("displayName")).isEqualTo("Grace Hopper");
+        assertThat(me.json().get("permissions").toString()).contains("tasks:write");
+        var refreshed = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + second.string("refreshToken") + "\"}");
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).hasSize(1);
+    }
+
+    @Test
+    void everyCallbackEndsItsFlowAndAFinishedFlowCannotBeReplayed() {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        var sub = subject();
+        assertThat(link(userAuth(email, tenant.slug()), "plain", sub, claims(null, false, null)).status())
+                .isEqualTo(201);
+        var flow = startLogin("plain", tenant.slug(), sub, claims(null, false, null));
+        var cookiesBefore = flow.browser().copy();
+
+        var first = finish(flow);
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("plain", sub, JOSEObjectType.JWT.getType(), null,
+                Map.of(), 3600));
+        var replay = api.get(flow.callbackUrl(), cookiesBefore.cookieHeader());
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(flow.browser().cookies).doesNotContainKey("TENANTCORE_OIDC");
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(401);
+        var failed = finish(startLogin("plain", tenant.slug(), subject(), claims(null, false, null)));
+        assertThat(failed.status()).isEqualTo(401);
+        assertThat(failed.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(h -> h.getValue().stream()))
+                .as("a failed callback ends its flow too")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("TENANTCORE_OIDC=;").containsIgnoringCase("Max-Age=0"));
+    }
+
+    @Test
+    void aVerifiedAddressOfAnExistingAccountDoesNotEnterItWithoutTheProvidersTrust() throws SQLException {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+
+        var unverified = logInThrough("acme-sso", tenant.slug(), subject(), claims(email, false, null));
+        var verified = logInThrough("acme-sso", tenant.slug(), subject(), claims(email, true, null));
+        var plain = logInThrough("plain", tenant.slug(), subject(), claims(email, true, null));
+
+        assertThat(unverified.status()).as(unverified.toString()).isEqualTo(401);
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(409);
+        assertThat(verified.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(verified.string("detail")).contains("log in to it and link acme-sso");
+        assertThat(plain.status()).isEqualTo(409);
+        assertThat(rows("""
+                SELECT l.id FROM user_external_logins l JOIN users u ON u.id = l.user_id
+                WHERE u.email = ?::citext""", email)).isEmpty();
+    }
+
+    @Test
+    void aProviderTrustedWithAddressesLinksTheExistingAccount() {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        var owner = logIn(email, tenant.slug());
+        var sub = subject();
+
+        var viaCorp = logInThrough("corp", tenant.slug(), sub, claims(email.toUpperCase(), true, "Someone Else"));
+
+        assertThat(viaCorp.status()).as(viaCorp.toString()).isEqualTo(200);
+        assertThat(viaCorp.string("userId")).isEqualTo(owner.string("userId"));
+        var links = api.get("/v1/me/external-logins", bearer(viaCorp));
+        assertThat(links.status()).as(links.toString()).isEqualTo(200);
+        assertThat(links.items()).singleElement().satisfies(link -> {
+            assertThat(link.get("provider")).isEqualTo("corp");
+            assertThat(link.get("subject")).isEqualTo(sub);
+            assertThat(link.get("emailAtProvider")).isEqualTo(email.toUpperCase());
+            assertThat(link.get("linkedAt")).isNotNull();
+        });
+        var me = api.get("/v1/me", bearer(viaCorp));
+        assertThat(me.object("profile").get("displayName")).as("an existing profile is left alone")
+                .isEqualTo("Owner of " + tenant.slug());
+    }
+
+    @Test
+    void aNonMemberGetsTheSame401AsAPasswordLogin() {
+        var email = uniqueEmail();
+        var home = signUpWithOwner(email);
+        var elsewhere = signUp();
+        var sub = subject();
+        var linked = link(userAuth(email, home.slug()), "plain", sub, claims(null, false, null));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
+
+        var viaProvider = logInThrough("plain", elsewhere.slug(), sub, claims(null, false, null));
+        var unknownOrganization = logInThrough("plain", "no-such-organization", sub, claims(null, false, null));
+        var unknownSubject = logInThrough("plain", home.slug(), subject(), claims(null, false, null));
+        var withPassword = logIn(email, elsewhere.slug());
+
+        assertThat(withPassword.status()).isEqualTo(401);
+        for (var answer : List.of(viaProvider, unknownOrganization, unknownSubject)) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(answer.body()).isEqualTo(withPassword.body());
+        }
+        assertThat(logInThrough("plain", home.slug(), sub, claims(null, false, null)).status()).isEqualTo(200);
+    }
+
+    // --- linking -------------------------------------------------------------------------------------------------
+
+    @Test
+    void anAccountLinksASecondProviderAndThenLogsInThroughIt() {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        var auth = userAuth(email, tenant.slug());
+        var firstSub = subject();
+        var secondSub = subject();
+
+        var first = link(auth, "plain", firstSub, claims("ada@elsewhere.example", true, null));
+        var second = link(auth, "acme-sso", secondSub, claims(null, false, null));
+        var again = link(auth, "acme-sso", secondSub, claims(null, false, null));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.string("provider")).isEqualTo("plain");
+        assertThat(first.string("subject")).isEqualTo(firstSub);
+        assertThat(first.string("emailAtProvider")).isEqualTo("ada@elsewhere.example");
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        assertThat(again.status()).as("linking again changes nothing").isEqualTo(200);
+        assertThat(again.string("id")).isEqualTo(second.string("id"));
+        var list = api.get("/v1/me/external-logins", auth);
+        assertThat(list.items()).extracting(link -> link.get("id"))
+                .containsExactly(first.string("id"), second.string("id"));
+        assertThat(list.json()).containsKey("nextCursor");
+
+        var viaSecond = logInThrough("acme-sso", tenant.slug(), secondSub, claims(null, false, null));
+        assertThat(viaSecond.status()).as(viaSecond.toString()).isEqualTo(200);
+        assertThat(api.get("/v1/me", bearer(viaSecond)).string("email")).isEqualTo(email);
+    }
+
+    @Test
+    void aProviderAccountLinkedToSomeoneElseCannotBeLinkedAgain() {
+        var ada = uniqueEmail();
+        var grace = uniqueEmail();
+        var adaTenant = signUpWithOwner(ada);
+        var graceTenant = signUpWithOwner(grace);
+        var sub = subject();
+        assertThat(link(userAuth(ada, adaTenant.slug()), "plain", sub, claims(null, false, null)).status())
+                .isEqualTo(201);
+
+        var stolen = link(userAuth(grace, graceTenant.slug()), "plain", sub, claims(null, false, null));
+
+        assertThat(stolen.status()).as(stolen.toString()).isEqualTo(409);
+        assertThat(api.get("/v1/me/external-logins", userAuth(grace, graceTenant.slug())).items()).isEmpty();
+    }
+
+    @Test
+    void unlinkingKeepsAWayToLogIn() throws SQLException {
+        var tenant = signUp();
+        var email = uniqueEmail();
+        var sub = subject();
+        logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, null)); // creates the account
+        var userId = UUID.fromString(rows("SELECT id::text FROM users WHERE email = ?::citext", email).getFirst()
+                .get("id").toString());
+        addMember(tenant.organizationId(), userId, "viewer");
+        var auth = bearer(logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, null)));
+        var only = api.get("/v1/me/external-logins", auth).items().getFirst().get("id").toString();
+
+        var refused = api.delete("/v1/me/external-logins/" + only, auth);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.string("detail")).contains("only way to log in");
+
+        var other = link(auth, "plain", subject(), claims(null, false, null));
+        assertThat(other.status()).isEqualTo(201);
+        var removed = api.delete("/v1/me/external-logins/" + only, auth);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        assertThat(api.delete("/v1/me/external-logins/" + other.string("id"), auth).status()).isEqualTo(409);
+        assertThat(api.get("/v1/me/external-logins", auth).items()).extracting(link -> link.get("id"))
+                .containsExactly(other.string("id"));
+        assertThat(logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, null)).status())
+                .as("the unlinked subject logs in no more, and makes no second account").isEqualTo(409);
+    }
+
+    @Test
+    void anAccountWithAPasswordMayUnlinkItsOnlyProviderButNotSomeoneElses() {
+        var ada = uniqueEmail();
+        var adaTenant = signUpWithOwner(ada);
+        var adaAuth = userAuth(ada, adaTenant.slug());
+        var adas = link(adaAuth, "plain", subject(), claims(null, false, null));
+        var grace = uniqueEmail();
+        var graceTenant = signUpWithOwner(grace);
+        var graceAuth = userAuth(grace, graceTenant.slug());
+        var graces = link(graceAuth, "plain", subject(), claims(null, false, null));
+
+        var foreign = api.delete("/v1/me/external-logins/" + graces.string("id"), adaAuth);
+        var random = api.delete("/v1/me/external-logins/" + UUID.randomUUID(), adaAuth);
+        var own = api.delete("/v1/me/external-logins/" + adas.string("id"), adaAuth);
+
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.body()).isEqualTo(random.body());
+        assertThat(own.status()).isEqualTo(204);
+        assertThat(api.get("/v1/me/external-logins", adaAuth).items()).isEmpty();
+        assertThat(api.get("/v1/me/external-logins", graceAuth).items()).hasSize(1);
+    }
+
+    @Test
+    void apiKeysHaveNoProviderLinks() {
+        var tenant = signUp();
+
+        assertThat(api.get("/v1/me/external-logins", tenant.auth()).status()).isEqualTo(403);
+        assertThat(api.post("/v1/me/external-logins/plain", null, tenant.auth()).status()).isEqualTo(403);
+        assertThat(api.delete("/v1/me/external-logins/" + UUID.randomUUID(), tenant.auth()).status())
+                .isEqualTo(403);
+        assertThat(api.get("/v1/me/external-logins").status()).isEqualTo(401);
+    }
+
+    // --- what must be refused cleanly ----------------------------------------------------------------------------
+
+    @Test
+    void tamperedOrMissingFlowPartsAreRefusedWith401() throws SQLException {
+        var tenant = signUp();
+        var email = uniqueEmail();
+        var sub = subject();
+        var flow = startLogin("acme-sso", tenant.slug(), sub, claims(email, true, null));
+        var callback = URI.create(flow.callbackUrl());
+        var base = callback.getScheme() + "://" + callback.getRawAuthority() + callback.getRawPath();
+        var query = queryOf(callback);
+        var state = query.get("state");
+        var code = query.get("code");
+        var cookies = flow.browser().cookieHeader();
+        var withoutFlowCookie = flow.browser().copy();
+        withoutFlowCookie.cookies.remove("TENANTCORE_OIDC");
+        var forgedFlowCookie = flow.browser().copy();
+        forgedFlowCookie.cookies.put("TENANTCORE_OIDC", forged(flow.browser().cookies.get("TENANTCORE_OIDC")));
+        var withoutState = flow.browser().copy();
+        withoutState.cookies.remove("OAUTH2_STATE");
+
+        var answers = new LinkedHashMap<String, ApiClient.Response>();
+        answers.put("tampered state", api.get(base + "?code=" + code + "&state=" + state + "x", cookies));
+        answers.put("tampered code", api.get(base + "?code=" + code + "x&state=" + state, cookies));
+        answers.put("no code", api.get(base + "?state=" + state, cookies));
+        answers.put("provider error", api.get(base + "?error=access_denied&state=" + state, cookies));
+        answers.put("no parameters", api.get(base, cookies));
+        answers.put("no cookies", api.get(flow.callbackUrl()));
+        answers.put("no flow cookie", api.get(flow.callbackUrl(), withoutFlowCookie.cookieHeader()));
+        answers.put("forged flow cookie", api.get(flow.callbackUrl(), forgedFlowCookie.cookieHeader()));
+        answers.put("no state cookie", api.get(flow.callbackUrl(), withoutState.cookieHeader()));
+        answers.put("another provider's callback", api.get(base.replace("/acme-sso/", "/plain/") + "?"
+                + callback.getRawQuery(), cookies));
+
+        answers.forEach((what, answer) -> {
+            assertThat(answer.status()).as(what + ": " + answer).isEqualTo(401);
+            assertThat(answer.header("Content-Type")).as(what).startsWith("application/problem+json");
+        });
+        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).as("nothing was created").isEmpty();
+        // The provider spent the identity enqueued on the exchange of the tampered code: enqueue it again.
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("acme-sso", sub, JOSEObjectType.JWT.getType(), null,
+                claims(email, true, null), 3600));
+        assertThat(finish(flow).status()).as("the genuine callback still works after all that").isEqualTo(401);
+        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).hasSize(1);
+    }
+
+    /** The flow cookie with its payload changed (another organization) and its signature kept. */
+    private static String forged(String cookie) {
+        var dot = cookie.indexOf('.');
+        var payload = new String(Base64.getUrlDecoder().decode(cookie.substring(0, dot)), StandardCharsets.UTF_8);
+        var changed = payload.replaceFirst("\\|login\\|acme-sso\\|[^|]+\\|", "|login|acme-sso|other-organization|");
+        assertThat(changed).isNotEqualTo(payload);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(changed.getBytes(StandardCharsets.UTF_8))
+                + cookie.substring(dot);
+    }
+
+    private static Map<String, String> queryOf(URI uri) {
+        var parameters = new HashMap<String, String>();
+        for (var pair : uri.getRawQuery().split("&")) {
+            var equals = pair.indexOf('=');
+            parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return parameters;
+    }
+
+    @Test
+    void badStartsAreClientErrors() {
+        var unknown = api.get("/v1/auth/oidc/nope/authorize?organization=acme");
+        var noOrganization = api.get("/v1/auth/oidc/plain/authorize");
+        var badOrganization = api.get("/v1/auth/oidc/plain/authorize?organization=a%7Cb");
+        var unknownCallback = api.get("/v1/auth/oidc/nope/callback?code=x&state=y");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknownCallback.status()).isEqualTo(404);
+        assertThat(noOrganization.status()).isEqualTo(422);
+        assertThat(badOrganization.status()).isEqualTo(422);
+        assertThat(badOrganization.string("errors")).contains("organization");
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        assertThat(api.post("/v1/me/external-logins/nope", null, userAuth(email, tenant.slug())).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aProvidersIdTokenIsNotAnAccessToken() {
+        var tenant = signUp();
+        var idToken = provider.issueToken("acme-sso", subject(), CLIENT_ID, Map.of(
+                "organizationId", tenant.organizationId().toString(), "actorType", "user",
+                "actorId", UUID.randomUUID().toString(), "permissions", List.of("tasks:read"))).serialize();
+        var garbage = api.get("/v1/tasks", "Authorization", "Bearer not-a-token");
+
+        for (var path : List.of("/v1/me", "/v1/tasks", "/v1/me/external-logins")) {
+            var answer = api.get(path, "Authorization", "Bearer " + idToken);
+            assertThat(answer.status()).as(path + ": " + answer).isEqualTo(401);
+            assertThat(answer.body()).isEqualTo(garbage.body());
+        }
+    }
+}
