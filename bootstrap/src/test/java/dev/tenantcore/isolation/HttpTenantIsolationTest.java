@@ -2,7 +2,12 @@ package dev.tenantcore.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.identity.domain.ExternalLogin;
+import dev.tenantcore.identity.domain.ExternalLoginRepository;
 import dev.tenantcore.shared.adapter.persistence.TestDatabase;
+import dev.tenantcore.shared.application.TenantTransactions;
+import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.UserId;
 import dev.tenantcore.support.ApiClient;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
@@ -62,7 +67,15 @@ class HttpTenantIsolationTest extends ServiceTest {
      * organization and gets a token for it only if the account is its member (UserIsolationTest).
      */
     static final Set<String> TENANTLESS_ROUTES = Set.of("POST /v1/organizations", "POST /v1/auth/token",
-            "POST /v1/auth/refresh", "POST /v1/auth/logout");
+            "POST /v1/auth/refresh", "POST /v1/auth/logout", "GET /v1/auth/oidc/{provider}/authorize",
+            "GET /v1/auth/oidc/{provider}/callback");
+
+    /**
+     * A user's own rows, across organizations: checked by {@link #anotherUsersExternalLoginsAreNotFoundAndStay}
+     * with users' tokens (the probes above act with API keys, which these routes refuse).
+     */
+    static final Set<String> USER_SCOPED_ROUTES = Set.of("GET /v1/me/external-logins",
+            "POST /v1/me/external-logins/{provider}", "DELETE /v1/me/external-logins/{id}");
 
     @Inject
     Router router;
@@ -99,6 +112,7 @@ class HttpTenantIsolationTest extends ServiceTest {
                 .collect(Collectors.toSet());
         var covered = new HashSet<String>(CALLER_SCOPED_ROUTES);
         covered.addAll(TENANTLESS_ROUTES);
+        covered.addAll(USER_SCOPED_ROUTES);
         BY_ID_PROBES.forEach(probe -> covered.add(probe.route()));
 
         assertThat(routes).as("every /v1 route must join the isolation suite").isEqualTo(covered);
@@ -144,6 +158,64 @@ class HttpTenantIsolationTest extends ServiceTest {
         assertThat(allPages("/v1/audit-events?limit=5&actorId=" + bKey, a)).isEmpty();
         assertThat(exported("/v1/audit-events/export?entityId=" + victimTask, a)).isEmpty();
         assertThat(allPages("/v1/audit-events?limit=5&entityId=" + victimTask, b)).isNotEmpty();
+    }
+
+    @Inject
+    ExternalLoginRepository externalLogins;
+    @Inject
+    TenantTransactions transactions;
+
+    @Test
+    void anotherUsersExternalLoginsAreNotFoundAndStay() throws SQLException {
+        var adaEmail = uniqueEmail();
+        var ada = signUpWithOwner(adaEmail);
+        var graceEmail = uniqueEmail();
+        var grace = signUpWithOwner(graceEmail);
+        var adaAuth = userAuth(adaEmail, ada.slug());
+        var graceAuth = userAuth(graceEmail, grace.slug());
+        var adaId = new UserId(UUID.fromString(logIn(adaEmail, ada.slug()).string("userId")));
+        var graceId = new UserId(UUID.fromString(logIn(graceEmail, grace.slug()).string("userId")));
+        var adasLink = linked(ada, adaId, "ada-" + UUID.randomUUID());
+        var gracesLinks = List.of(linked(grace, graceId, "grace-" + UUID.randomUUID()),
+                linked(grace, graceId, "grace-" + UUID.randomUUID()));
+        var before = linksInDatabase(graceId);
+
+        var attack = api.delete("/v1/me/external-logins/" + gracesLinks.getFirst().id(), adaAuth);
+        var control = api.delete("/v1/me/external-logins/" + UUID.randomUUID(), adaAuth);
+        var adasList = api.get("/v1/me/external-logins", adaAuth);
+        var gracesList = api.get("/v1/me/external-logins", graceAuth);
+
+        assertThat(attack.status()).isEqualTo(404);
+        assertThat(attack.body()).as("same answer as for an id that does not exist").isEqualTo(control.body());
+        assertThat(adasList.items()).extracting(item -> item.get("id"))
+                .containsExactlyElementsOf(linksInDatabase(adaId))
+                .containsExactly(adasLink.id().toString());
+        assertThat(gracesList.items()).extracting(item -> item.get("id")).containsExactlyElementsOf(before);
+        assertThat(linksInDatabase(graceId)).isEqualTo(before).hasSize(2);
+    }
+
+    private ExternalLogin linked(Tenant home, UserId userId, String subject) {
+        var login = ExternalLogin.link(userId, "isolation-idp", subject, null, Instant.now());
+        transactions.writeForUser(new OrganizationId(home.organizationId()), userId, () -> {
+            externalLogins.insert(login);
+            return null;
+        });
+        return login;
+    }
+
+    private List<String> linksInDatabase(UserId userId) throws SQLException {
+        try (var superuser = TestDatabase.shared().connectAsSuperuser();
+                var query = superuser.prepareStatement(
+                        "SELECT id FROM user_external_logins WHERE user_id = ? ORDER BY id")) {
+            query.setObject(1, userId.value());
+            var ids = new ArrayList<String>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
     }
 
     private Set<String> exported(String path, Twin caller) {
