@@ -82,13 +82,17 @@ class HttpTenantIsolationTest extends ServiceTest {
 
     Twin a;
     Twin b;
+    /** One person owns both organizations: their token for A must not reach B. */
+    String[] bothOwnersTokenForA;
 
     @BeforeAll
     void seedTwins() {
         var apiForSeeding = new ApiClient(server.getURI(), jsonMapper);
         api = apiForSeeding;
-        a = twin(signUp());
-        b = twin(signUp());
+        var ownerOfBoth = uniqueEmail();
+        a = twin(signUpWithOwner(ownerOfBoth));
+        b = twin(signUpWithOwner(ownerOfBoth));
+        bothOwnersTokenForA = userAuth(ownerOfBoth, a.tenant().slug());
     }
 
     private Twin twin(Tenant tenant) {
@@ -134,6 +138,29 @@ class HttpTenantIsolationTest extends ServiceTest {
         }
         assertThat(rowsOf(b)).isEqualTo(before);
         assertThat(api.get("/v1/tasks/" + b.taskIds().getFirst(), b.tenant().auth()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aUserOfBothOrganizationsReachesOnlyTheOrganizationOfTheirToken() throws SQLException {
+        var before = rowsOf(b);
+        for (var probe : BY_ID_PROBES) {
+            var victim = probe.path().apply(b);
+            var random = AN_ID.matcher(victim).replaceFirst(UUID.randomUUID().toString());
+
+            var attack = api.send(probe.method(), victim, probe.body(), bothOwnersTokenForA);
+            var control = api.send(probe.method(), random, probe.body(), bothOwnersTokenForA);
+
+            assertThat(attack.status()).as(probe.route()).isEqualTo(404);
+            assertThat(attack.body()).as(probe.route()).isEqualTo(control.body());
+        }
+        assertThat(api.get("/v1/me", bothOwnersTokenForA).string("organizationId"))
+                .isEqualTo(a.tenant().organizationId().toString());
+        assertThat(api.get("/v1/organization", bothOwnersTokenForA).string("id"))
+                .isEqualTo(a.tenant().organizationId().toString());
+        var listed = new HashSet<String>();
+        api.get("/v1/tasks?limit=100", bothOwnersTokenForA).items().forEach(item -> listed.add(item.get("id").toString()));
+        assertThat(listed).isEqualTo(idsInDatabase("tasks", a));
+        assertThat(rowsOf(b)).isEqualTo(before);
     }
 
     @Test
