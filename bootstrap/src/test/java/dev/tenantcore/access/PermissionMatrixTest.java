@@ -114,6 +114,7 @@ class PermissionMatrixTest extends ServiceTest {
         endpoints.add(new Endpoint("GET", () -> "/v1/audit-events", null, Permission.AUDIT_READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/audit-events/export", null, Permission.AUDIT_READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/me", null, null));
+        endpoints.add(new Endpoint("GET", () -> "/v1/me/external-logins", null, null));
         return endpoints;
     }
 

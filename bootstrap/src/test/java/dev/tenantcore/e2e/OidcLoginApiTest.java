@@ -543,6 +543,35 @@ class OidcLoginApiTest extends ServiceTest {
             var answer = api.get(path, "Authorization", "Bearer " + idToken);
             assertThat(answer.status()).as(path + ": " + answer).isEqualTo(401);
             assertThat(answer.body()).isEqualTo(garbage.body());
+            assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer");
+        }
+    }
+
+    @Test
+    void bearerCredentialsNeverTravelToAProvider() {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        var userToken = userAuth(email, tenant.slug());
+        while (recordedProviderRequest() != null) {
+            // forget what earlier tests asked the provider
+        }
+
+        var answers = List.of(api.get("/v1/me", userToken), api.get("/v1/tasks", tenant.auth()),
+                api.get("/v1/tasks", "Authorization", "Bearer not-a-token"),
+                api.get("/v1/tasks", "Authorization", "Bearer " + tenant.token() + "x"));
+
+        assertThat(answers).extracting(ApiClient.Response::status).containsExactly(200, 200, 401, 401);
+        assertThat(answers.get(2).header("WWW-Authenticate")).isEqualTo("Bearer");
+        var asked = recordedProviderRequest();
+        assertThat(asked).as("the provider was asked: " + (asked == null ? "" : asked.getRequestLine())).isNull();
+    }
+
+    /** The next request the provider received, or null when there is none. */
+    private okhttp3.mockwebserver.RecordedRequest recordedProviderRequest() {
+        try {
+            return provider.takeRequest(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (RuntimeException none) {
+            return null;
         }
     }
 }

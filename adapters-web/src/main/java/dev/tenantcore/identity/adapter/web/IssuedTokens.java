@@ -7,6 +7,7 @@ import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /** A session as the token response every login answers with: the same shape as POST /v1/auth/token's. */
 @Singleton
@@ -22,10 +23,15 @@ final class IssuedTokens {
     HttpResponse<TokenResponse> response(Session session) {
         var now = clock.instant();
         var body = new TokenResponse(accessTokens.sign(session, now.getEpochSecond()), "Bearer",
-                Duration.between(now, session.accessTokenExpiresAt()).toSeconds(), session.refreshToken(),
+                secondsUntil(now, session), session.refreshToken(),
                 session.refreshTokenExpiresAt(), session.userId().value(), session.organizationId().value(),
                 session.permissions().stream().map(Permission::code).sorted().toList());
         // Tokens must not be cached by anything between the service and the client (RFC 6749 5.1).
         return HttpResponse.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** Whole seconds, rounded to the nearest: the session was started a moment ago, not a second ago. */
+    private static long secondsUntil(Instant now, Session session) {
+        return Math.round(Duration.between(now, session.accessTokenExpiresAt()).toMillis() / 1000.0);
     }
 }

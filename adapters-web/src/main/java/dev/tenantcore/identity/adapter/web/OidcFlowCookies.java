@@ -86,16 +86,19 @@ final class OidcFlowCookies {
         return cookie("", secure).maxAge(Duration.ZERO);
     }
 
+    /** The flow the request's cookie describes, as {@link #read(String, String, String)} does. */
+    Optional<Flow> read(HttpRequest<?> request, String provider, String state) {
+        return read(request.getCookies().findCookie(NAME).map(Cookie::getValue).orElse(null), provider, state);
+    }
+
     /**
-     * The flow the request's cookie describes, if it is genuine, unexpired, for this provider and for this
+     * The flow a cookie value describes, if it is genuine, unexpired, for this provider and for this
      * {@code state}; else empty.
      */
-    Optional<Flow> read(HttpRequest<?> request, String provider, String state) {
-        var cookie = request.getCookies().findCookie(NAME);
-        if (cookie.isEmpty() || state == null) {
+    Optional<Flow> read(String value, String provider, String state) {
+        if (value == null || state == null) {
             return Optional.empty();
         }
-        var value = cookie.get().getValue();
         var dot = value.indexOf('.');
         if (dot < 0) {
             return Optional.empty();
