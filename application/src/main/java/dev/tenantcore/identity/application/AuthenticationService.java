@@ -17,6 +17,7 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.TooManyAttemptsException;
 import dev.tenantcore.shared.domain.UserId;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,7 @@ final class AuthenticationService implements LogInUseCase, RefreshSessionUseCase
     private final Clock clock;
     private final Pause pause;
 
+    @Inject
     AuthenticationService(LoginLookup logins, UserRepository users, RefreshTokenRepository refreshTokens,
             MemberProvisioning members, PasswordHasher passwords, LoginThrottle throttle,
             TenantTransactions transactions, CurrentCaller currentCaller, SessionSettings settings, Clock clock) {

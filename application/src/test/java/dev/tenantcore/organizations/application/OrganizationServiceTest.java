@@ -5,12 +5,9 @@ import static dev.tenantcore.organizations.domain.OrganizationTestData.anOrganiz
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-<<<<<<< HEAD
 import dev.tenantcore.access.application.MemberProvisioning;
-=======
 import dev.tenantcore.access.application.TestAccessServices;
 import dev.tenantcore.access.domain.BuiltinRole;
->>>>>>> 5efe9c1e833482d6475fc6948abf948c70eb74ac
 import dev.tenantcore.apikeys.application.InMemoryApiKeyCredentials;
 import dev.tenantcore.apikeys.application.InMemoryApiKeyRepository;
 import dev.tenantcore.apikeys.application.TestApiKeyServices;
@@ -54,14 +51,9 @@ class OrganizationServiceTest {
 
     private OrganizationService serviceActingFor(CurrentTenant currentTenant) {
         var provisioning = TestApiKeyServices.provisioning(keys, new InMemoryApiKeyCredentials(keys, clock),
-<<<<<<< HEAD
-                transactions, currentTenant, clock);
+                access.apiKeyRolesFor(currentTenant, () -> Caller.SYSTEM), transactions, currentTenant, clock);
         return new OrganizationService(organizations, provisioning, owners, members, transactions, currentTenant,
                 clock);
-=======
-                access.apiKeyRolesFor(currentTenant, () -> Caller.SYSTEM), transactions, currentTenant, clock);
-        return new OrganizationService(organizations, provisioning, transactions, currentTenant, clock);
->>>>>>> 5efe9c1e833482d6475fc6948abf948c70eb74ac
     }
 
     /** Owners as sign-up sees them: new unless the address was registered before with this password. */
