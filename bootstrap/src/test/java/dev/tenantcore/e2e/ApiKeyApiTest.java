@@ -6,6 +6,7 @@ import dev.tenantcore.shared.adapter.persistence.TestDatabase;
 import dev.tenantcore.support.ServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,9 @@ class ApiKeyApiTest extends ServiceTest {
 
         var created = api.post("/v1/api-keys", "{\"name\":\"ci\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}", tenant.auth());
         assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json()).containsKeys("id", "name", "prefix", "token", "createdAt", "expiresAt");
+        assertThat(created.json()).containsOnlyKeys("id", "name", "prefix", "token", "createdAt", "expiresAt",
+                "roles");
+        assertThat(created.json()).containsEntry("roles", List.of("member"));
         var token = created.string("token");
 
         assertThat(api.get("/v1/organization", "Authorization", "Bearer " + token).status()).isEqualTo(200);
@@ -27,11 +30,62 @@ class ApiKeyApiTest extends ServiceTest {
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.items()).hasSize(2);
         assertThat(listed.items()).allSatisfy(key -> assertThat(key).containsOnlyKeys(
-                "id", "name", "prefix", "createdAt", "expiresAt", "revokedAt", "lastUsedAt"));
+                "id", "name", "prefix", "createdAt", "expiresAt", "revokedAt", "lastUsedAt", "roles"));
         assertThat(listed.body()).doesNotContain(token).doesNotContain(tenant.token());
         var ci = listed.items().getFirst();
         assertThat(ci.get("name")).isEqualTo("ci");
         assertThat(ci.get("lastUsedAt")).as("recorded by the request above").isNotNull();
+        assertThat(listed.items().getLast()).as("the key from sign-up").containsEntry("roles", List.of("admin"));
+    }
+
+    @Test
+    void aKeyActsWithItsRolesAndADeniedRequestWritesNothing() {
+        var tenant = signUp();
+        var created = api.post("/v1/api-keys", "{\"name\":\"dashboard\",\"roles\":[\"viewer\"]}", tenant.auth());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json()).containsEntry("roles", List.of("viewer"));
+        var viewer = new String[] {"Authorization", "Bearer " + created.string("token")};
+
+        assertThat(api.get("/v1/tasks", viewer).status()).isEqualTo(200);
+        var write = api.post("/v1/tasks", "{\"title\":\"Not allowed\"}", viewer);
+        var keys = api.post("/v1/api-keys", "{\"name\":\"more\"}", viewer);
+
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(write.string("detail")).contains("tasks:write");
+        assertThat(keys.status()).isEqualTo(403);
+        assertThat(api.get("/v1/tasks", tenant.auth()).items()).isEmpty();
+        assertThat(api.get("/v1/api-keys", tenant.auth()).items()).hasSize(2);
+    }
+
+    @Test
+    void rolesAreCheckedAndARefusedKeyIsNotCreated() {
+        var tenant = signUp();
+        var limited = api.post("/v1/roles", "{\"name\":\"key-keeper\",\"permissions\":[\"api-keys:manage\","
+                + "\"api-keys:read\",\"tasks:read\"]}", tenant.auth());
+        assertThat(limited.status()).as(limited.toString()).isEqualTo(201);
+        var keeper = api.post("/v1/api-keys", "{\"name\":\"keeper\",\"roles\":[\"key-keeper\"]}", tenant.auth());
+        var keeperAuth = new String[] {"Authorization", "Bearer " + keeper.string("token")};
+        var before = api.get("/v1/api-keys", tenant.auth()).items().stream().map(key -> key.get("id")).toList();
+
+        var unknown = api.post("/v1/api-keys", "{\"name\":\"k\",\"roles\":[\"member\",\"wizard\"]}", tenant.auth());
+        var none = api.post("/v1/api-keys", "{\"name\":\"k\",\"roles\":[]}", tenant.auth());
+        var notAList = api.post("/v1/api-keys", "{\"name\":\"k\",\"roles\":\"member\"}", tenant.auth());
+        var owner = api.post("/v1/api-keys", "{\"name\":\"k\",\"roles\":[\"owner\"]}", tenant.auth());
+        var escalation = api.post("/v1/api-keys", "{\"name\":\"k\"}", keeperAuth);
+
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("errors").toString()).contains("field=roles").contains("'wizard'");
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(notAList.status()).isEqualTo(400);
+        assertThat(owner.status()).isEqualTo(403);
+        assertThat(owner.string("detail")).contains("only an owner");
+        assertThat(escalation.status()).as("the default member role writes tasks").isEqualTo(403);
+        assertThat(api.get("/v1/api-keys", tenant.auth()).items()).extracting(key -> key.get("id"))
+                .containsExactlyElementsOf(before);
+
+        var reader = api.post("/v1/api-keys", "{\"name\":\"reader\",\"roles\":[\"key-keeper\"]}", keeperAuth);
+        assertThat(reader.status()).as("a key may hand out what it holds").isEqualTo(201);
     }
 
     @Test

@@ -60,7 +60,8 @@ class AuditLogApiTest extends ServiceTest {
         api.delete("/v1/api-keys/" + key.string("id"), tenant.auth());
 
         var organization = api.get("/v1/audit-events?entityType=organization", tenant.auth()).items();
-        var keyEvents = api.get("/v1/audit-events?entityId=" + key.string("id"), tenant.auth()).items();
+        var keyEvents = api.get("/v1/audit-events?entityType=api_key&entityId=" + key.string("id"), tenant.auth())
+                .items();
         var revocations = api.get("/v1/audit-events?action=revoke", tenant.auth()).items();
 
         assertThat(organization).singleElement().satisfies(event -> assertThat(event)
@@ -135,7 +136,8 @@ class AuditLogApiTest extends ServiceTest {
         assertThat(export.header("Content-Type")).startsWith("application/x-ndjson");
         assertThat(export.lines()).extracting(event -> event.get("id"))
                 .containsExactlyElementsOf(listed.reversed().stream().map(event -> event.get("id")).toList());
-        assertThat(export.lines()).as("sign-up (organization, first key) and two tasks").hasSize(4);
+        assertThat(export.lines()).as("sign-up (organization, its four built-in roles, first key, its admin role) "
+                + "and two tasks").hasSize(9);
     }
 
     @Test

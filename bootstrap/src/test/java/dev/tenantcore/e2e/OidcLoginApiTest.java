@@ -3,10 +3,15 @@ package dev.tenantcore.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
+import dev.tenantcore.access.application.MemberProvisioning;
 import dev.tenantcore.shared.adapter.persistence.TestDatabase;
+import dev.tenantcore.shared.application.TenantTransactions;
+import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.UserId;
 import dev.tenantcore.support.ApiClient;
 import dev.tenantcore.support.ServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -16,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -39,6 +45,10 @@ class OidcLoginApiTest extends ServiceTest {
     private static final String CLIENT_ID = "tenantcore-test";
 
     private MockOAuth2Server provider;
+    @Inject
+    MemberProvisioning members;
+    @Inject
+    TenantTransactions transactions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -163,26 +173,13 @@ class OidcLoginApiTest extends ServiceTest {
         return "subject-" + UUID.randomUUID();
     }
 
-    /** Test set-up only: the membership a finished invitation would create, written as a superuser. */
-    private static void addMember(UUID organizationId, UUID userId, String role) throws SQLException {
-        try (var connection = TestDatabase.shared().connectAsSuperuser()) {
-            connection.setAutoCommit(false);
-            try (var settings = connection.prepareStatement("SELECT set_config('app.organization_id', ?, true)")) {
-                settings.setString(1, organizationId.toString());
-                settings.execute();
-            }
-            try (var insert = connection.prepareStatement("""
-                    WITH m AS (INSERT INTO memberships (organization_id, user_id) VALUES (?, ?) RETURNING *)
-                    INSERT INTO user_roles (organization_id, user_id, role_id)
-                    SELECT m.organization_id, m.user_id, r.id FROM m JOIN roles r
-                      ON r.organization_id = m.organization_id AND r.name = ?""")) {
-                insert.setObject(1, organizationId);
-                insert.setObject(2, userId);
-                insert.setString(3, role);
-                assertThat(insert.executeUpdate()).isEqualTo(1);
-            }
-            connection.commit();
-        }
+    /** Test set-up only: the membership a finished invitation would create, through the service's provisioning. */
+    private void addMember(UUID organizationId, UUID userId, String role) {
+        var organization = new OrganizationId(organizationId);
+        transactions.write(organization, () -> {
+            members.addMember(organization, new UserId(userId), Set.of(role));
+            return null;
+        });
     }
 
     private static List<Map<String, Object>> rows(String sql, Object... parameters) throws SQLException {

@@ -2,9 +2,11 @@ package dev.tenantcore.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.support.AccessFixtures;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +15,9 @@ import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class TaskApiTest extends ServiceTest {
+    @Inject
+    AccessFixtures access;
+
     Tenant tenant;
 
     @BeforeEach
@@ -30,7 +35,8 @@ class TaskApiTest extends ServiceTest {
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
         assertThat(created.header("Location")).isEqualTo("/v1/tasks/" + created.string("id"));
         assertThat(created.json()).containsOnlyKeys("id", "title", "description", "dueDate", "completed",
-                "createdAt", "updatedAt");
+                "assigneeId", "createdAt", "updatedAt");
+        assertThat(created.json()).containsEntry("assigneeId", null);
         assertThat(created.json()).containsEntry("title", "Write the report").containsEntry("description", "Q3")
                 .containsEntry("dueDate", "2026-12-01T17:00:00Z").containsEntry("completed", false);
 
@@ -134,6 +140,53 @@ class TaskApiTest extends ServiceTest {
         assertThat(ids("/v1/tasks?completed=false")).containsExactly(undated, open);
         assertThat(ids("/v1/tasks?dueBefore=2026-02-01T00:00:00Z")).containsExactly(open);
         assertThat(ids("/v1/tasks?completed=true&dueBefore=2026-02-01T00:00:00Z")).isEmpty();
+    }
+
+    @Test
+    void tasksAreAssignedToMembersFilteredByAssigneeAndUnassigned() {
+        var ada = access.member(tenant, "ada", null, "member");
+        var alan = access.member(tenant, "alan", null, "viewer");
+        var adas = createTask(tenant, "{\"title\":\"Ada's\",\"assigneeId\":\"" + ada + "\"}");
+        var alans = createTask(tenant, "{\"title\":\"Alan's\",\"assigneeId\":\"" + alan + "\"}");
+        createTask(tenant, "{\"title\":\"Nobody's\"}");
+
+        assertThat(api.get("/v1/tasks/" + adas, tenant.auth()).string("assigneeId")).isEqualTo(ada.toString());
+        assertThat(ids("/v1/tasks?assigneeId=" + ada)).containsExactly(adas);
+        assertThat(ids("/v1/tasks?assigneeId=" + alan + "&completed=false")).containsExactly(alans);
+        assertThat(ids("/v1/tasks?assigneeId=" + UUID.randomUUID())).isEmpty();
+
+        var reassigned = api.patch("/v1/tasks/" + adas, "{\"assigneeId\":\"" + alan + "\"}", tenant.auth());
+        assertThat(reassigned.string("assigneeId")).isEqualTo(alan.toString());
+        var renamed = api.patch("/v1/tasks/" + adas, "{\"title\":\"Alan's too\"}", tenant.auth());
+        assertThat(renamed.string("assigneeId")).as("absent: left as it is").isEqualTo(alan.toString());
+        var unassigned = api.patch("/v1/tasks/" + adas, "{\"assigneeId\":null}", tenant.auth());
+        assertThat(unassigned.json()).containsEntry("assigneeId", null);
+        assertThat(ids("/v1/tasks?assigneeId=" + ada)).isEmpty();
+    }
+
+    @Test
+    void anAssigneeWhoIsNotAMemberIsAClearProblemAndChangesNothing() {
+        var stranger = UUID.randomUUID();
+        var otherTenant = signUp();
+        var theirs = access.member(otherTenant, "theirs", null, "member");
+        var task = createTask(tenant, "{\"title\":\"Keep\"}");
+
+        var unknown = api.post("/v1/tasks", "{\"title\":\"t\",\"assigneeId\":\"" + stranger + "\"}", tenant.auth());
+        var foreign = api.post("/v1/tasks", "{\"title\":\"t\",\"assigneeId\":\"" + theirs + "\"}", tenant.auth());
+        var patched = api.patch("/v1/tasks/" + task, "{\"assigneeId\":\"" + theirs + "\"}", tenant.auth());
+        var malformed = api.post("/v1/tasks", "{\"title\":\"t\",\"assigneeId\":\"ada\"}", tenant.auth());
+        var badFilter = api.get("/v1/tasks?assigneeId=ada", tenant.auth());
+
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(unknown.json().get("errors").toString()).contains("field=assigneeId")
+                .contains("not a member of this organization");
+        assertThat(foreign.body()).as("another organization's member is no member here").isEqualTo(unknown.body());
+        assertThat(patched.body()).isEqualTo(unknown.body());
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(badFilter.status()).isEqualTo(400);
+        assertThat(ids("/v1/tasks")).containsExactly(task);
+        assertThat(api.get("/v1/tasks/" + task, tenant.auth()).header("ETag")).isEqualTo("\"1\"");
     }
 
     private List<String> ids(String path) {

@@ -149,9 +149,12 @@ class DatabaseTenantIsolationTest extends ServiceTest {
                 var lookup = runtime.prepareStatement("SELECT * FROM find_usable_api_keys(?)")) {
             lookup.setString(1, prefix);
             try (var rows = lookup.executeQuery()) {
-                assertThat(rows.getMetaData().getColumnCount()).isEqualTo(4);
+                // organization_id, id, secret_hash, last_used_at and the key's permissions (migration V4).
+                assertThat(rows.getMetaData().getColumnCount()).isEqualTo(5);
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getObject("organization_id", UUID.class)).isEqualTo(a.organizationId());
+                assertThat((Object[]) rows.getArray("permissions").getArray()).as("the first key acts as admin")
+                        .hasSize(10);
                 assertThat(rows.next()).as("one key per prefix").isFalse();
             }
         }

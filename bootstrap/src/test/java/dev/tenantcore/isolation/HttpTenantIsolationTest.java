@@ -8,6 +8,7 @@ import dev.tenantcore.shared.adapter.persistence.TestDatabase;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.UserId;
+import dev.tenantcore.support.AccessFixtures;
 import dev.tenantcore.support.ApiClient;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
@@ -35,9 +36,15 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class HttpTenantIsolationTest extends ServiceTest {
 
-    /** The twin data: what each organization owns besides its organization row and first key. */
-    record Twin(Tenant tenant, List<String> taskIds, String extraKeyId, String deletedTaskId) {
+    /**
+     * The twin data: what each organization owns besides its organization row, built-in roles and first key. Both
+     * have a custom role of the same name; each has a member holding it, with a task assigned.
+     */
+    record Twin(Tenant tenant, List<String> taskIds, String extraKeyId, String deletedTaskId, String memberId,
+            String roleId) {
     }
+
+    static final String TWIN_ROLE = "twin-role";
 
     /** A request by A aimed at one of B's resources; {@code path} picks the resource from B's twin. */
     record ByIdProbe(String route, String method, Function<Twin, String> path, String body) {
@@ -54,17 +61,26 @@ class HttpTenantIsolationTest extends ServiceTest {
             new ByIdProbe("GET /v1/{collection}/{id}/history", "GET",
                     twin -> "/v1/tasks/" + twin.taskIds().getFirst() + "/history", null),
             new ByIdProbe("GET /v1/{collection}/{id}/history", "GET",
-                    twin -> "/v1/tasks/" + twin.deletedTaskId() + "/history", null));
+                    twin -> "/v1/tasks/" + twin.deletedTaskId() + "/history", null),
+            new ByIdProbe("GET /v1/members/{userId}", "GET", twin -> "/v1/members/" + twin.memberId(), null),
+            new ByIdProbe("PATCH /v1/members/{userId}", "PATCH", twin -> "/v1/members/" + twin.memberId(),
+                    "{\"roles\":[\"viewer\"],\"status\":\"suspended\"}"),
+            new ByIdProbe("DELETE /v1/members/{userId}", "DELETE", twin -> "/v1/members/" + twin.memberId(), null),
+            new ByIdProbe("GET /v1/roles/{id}", "GET", twin -> "/v1/roles/" + twin.roleId(), null),
+            new ByIdProbe("PATCH /v1/roles/{id}", "PATCH", twin -> "/v1/roles/" + twin.roleId(),
+                    "{\"description\":\"hijacked\",\"permissions\":[\"audit:read\"]}"),
+            new ByIdProbe("DELETE /v1/roles/{id}", "DELETE", twin -> "/v1/roles/" + twin.roleId(), null));
     private static final Pattern AN_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** Routes with no id: they act on the caller's own organization, checked below one by one. */
     static final Set<String> CALLER_SCOPED_ROUTES = Set.of(
             "GET /v1/organization", "PATCH /v1/organization", "GET /v1/tasks", "POST /v1/tasks", "GET /v1/api-keys",
-            "POST /v1/api-keys", "GET /v1/audit-events", "GET /v1/audit-events/export", "GET /v1/me");
+            "POST /v1/api-keys", "GET /v1/audit-events", "GET /v1/audit-events/export", "GET /v1/members",
+            "GET /v1/roles", "POST /v1/roles", "GET /v1/me");
 
     /**
      * No tenant yet: sign-up is covered by the spoofing test (a body naming B cannot join B); logging in names the
-     * organization and gets a token for it only if the account is its member (UserIsolationTest).
+     * organization and gets a token for it only if the account is its member (AuthApiTest).
      */
     static final Set<String> TENANTLESS_ROUTES = Set.of("POST /v1/organizations", "POST /v1/auth/token",
             "POST /v1/auth/refresh", "POST /v1/auth/logout", "GET /v1/auth/oidc/{provider}/authorize",
@@ -79,6 +95,8 @@ class HttpTenantIsolationTest extends ServiceTest {
 
     @Inject
     Router router;
+    @Inject
+    AccessFixtures access;
 
     Twin a;
     Twin b;
@@ -104,7 +122,13 @@ class HttpTenantIsolationTest extends ServiceTest {
         var deleted = createTask(tenant, "{\"title\":\"Gone, with a history\"}");
         api.patch("/v1/tasks/" + deleted, "{\"completed\":true}", tenant.auth());
         api.delete("/v1/tasks/" + deleted, tenant.auth());
-        return new Twin(tenant, List.copyOf(tasks.reversed()), key.string("id"), deleted);
+        var role = api.post("/v1/roles", "{\"name\":\"" + TWIN_ROLE + "\",\"permissions\":[\"tasks:read\"]}",
+                tenant.auth());
+        assertThat(role.status()).as(role.toString()).isEqualTo(201);
+        var member = access.member(tenant, "twin", "Twin", TWIN_ROLE, "member");
+        createTask(tenant, "{\"title\":\"Assigned\",\"assigneeId\":\"" + member + "\"}");
+        return new Twin(tenant, List.copyOf(tasks.reversed()), key.string("id"), deleted, member.toString(),
+                role.string("id"));
     }
 
     @Test
@@ -174,6 +198,53 @@ class HttpTenantIsolationTest extends ServiceTest {
         assertThat(allPages("/v1/audit-events?limit=2&entityType=task", b))
                 .isEqualTo(idsInDatabase("audit_events", b, "AND entity_type = 'task'"));
         assertThat(exported("/v1/audit-events/export", a)).isEqualTo(idsInDatabase("audit_events", a));
+        assertThat(allPages("/v1/members?limit=1", a, "userId"))
+                .isEqualTo(idsInDatabase("memberships", "user_id", a, ""));
+        assertThat(allPages("/v1/roles?limit=2", b)).isEqualTo(idsInDatabase("roles", b));
+        assertThat(allPages("/v1/tasks?limit=1&assigneeId=" + b.memberId(), a)).isEmpty();
+    }
+
+    @Test
+    void anotherTenantsMembersAndRolesCannotBeReferredTo() throws SQLException {
+        var before = rowsOf(b);
+        var random = UUID.randomUUID();
+        var mine = access.member(a.tenant(), "mine", null, "viewer");
+
+        var assignedToTheirs = api.post("/v1/tasks", "{\"title\":\"t\",\"assigneeId\":\"" + b.memberId() + "\"}",
+                a.tenant().auth());
+        var assignedToNobody = api.post("/v1/tasks", "{\"title\":\"t\",\"assigneeId\":\"" + random + "\"}",
+                a.tenant().auth());
+        var theirRoleById = api.patch("/v1/members/" + mine, "{\"roles\":[\"" + b.roleId() + "\"]}",
+                a.tenant().auth());
+        var twinRole = api.patch("/v1/members/" + mine, "{\"roles\":[\"" + TWIN_ROLE + "\"]}", a.tenant().auth());
+        var keyWithTwinRole = api.post("/v1/api-keys", "{\"name\":\"k\",\"roles\":[\"" + TWIN_ROLE + "\"]}",
+                a.tenant().auth());
+
+        assertThat(assignedToTheirs.status()).isEqualTo(422);
+        assertThat(assignedToTheirs.body()).as("same answer as for a user who is nobody's member")
+                .isEqualTo(assignedToNobody.body());
+        assertThat(theirRoleById.status()).as("roles are named, and ids are no names").isEqualTo(422);
+        // A role name means the caller's own role of that name, never the other organization's.
+        assertThat(twinRole.status()).isEqualTo(200);
+        assertThat(roleIdsHeld("user_roles", "user_id", mine)).containsExactly(a.roleId());
+        assertThat(keyWithTwinRole.status()).isEqualTo(201);
+        assertThat(roleIdsHeld("api_key_roles", "api_key_id", UUID.fromString(keyWithTwinRole.string("id"))))
+                .containsExactly(a.roleId());
+        assertThat(rowsOf(b)).isEqualTo(before);
+    }
+
+    private List<String> roleIdsHeld(String table, String holderColumn, UUID holder) throws SQLException {
+        try (var superuser = TestDatabase.shared().connectAsSuperuser(); var query = superuser.prepareStatement(
+                "SELECT role_id FROM " + table + " WHERE " + holderColumn + " = ?")) {
+            query.setObject(1, holder);
+            var ids = new ArrayList<String>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
     }
 
     @Test
@@ -291,12 +362,16 @@ class HttpTenantIsolationTest extends ServiceTest {
     }
 
     private Set<String> allPages(String firstPage, Twin caller) {
+        return allPages(firstPage, caller, "id");
+    }
+
+    private Set<String> allPages(String firstPage, Twin caller, String idProperty) {
         var ids = new ArrayList<String>();
         var path = firstPage;
         while (path != null) {
             var page = api.get(path, caller.tenant().auth());
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            page.items().forEach(item -> ids.add(item.get("id").toString()));
+            page.items().forEach(item -> ids.add(item.get(idProperty).toString()));
             var next = page.string("nextCursor");
             path = next == null ? null : firstPage + "&cursor=" + next;
         }
@@ -311,9 +386,14 @@ class HttpTenantIsolationTest extends ServiceTest {
     }
 
     private Set<String> idsInDatabase(String table, Twin owner, String condition) throws SQLException {
+        return idsInDatabase(table, "id", owner, condition);
+    }
+
+    private Set<String> idsInDatabase(String table, String idColumn, Twin owner, String condition)
+            throws SQLException {
         try (var superuser = TestDatabase.shared().connectAsSuperuser();
                 var query = superuser.prepareStatement(
-                        "SELECT id FROM " + table + " WHERE organization_id = ? " + condition)) {
+                        "SELECT " + idColumn + " FROM " + table + " WHERE organization_id = ? " + condition)) {
             query.setObject(1, owner.tenant().organizationId());
             var ids = new HashSet<String>();
             try (var rows = query.executeQuery()) {
@@ -342,8 +422,16 @@ class HttpTenantIsolationTest extends ServiceTest {
                 SELECT (SELECT o::text FROM organizations o WHERE id = ?)
                     || (SELECT string_agg(k::text, ',' ORDER BY id) FROM api_keys k WHERE organization_id = ?)
                     || (SELECT string_agg(t::text, ',' ORDER BY id) FROM tasks t WHERE organization_id = ?)
-                    || (SELECT string_agg(e::text, ',' ORDER BY id) FROM audit_events e WHERE organization_id = ?)""")) {
-            for (int i = 1; i <= 4; i++) {
+                    || (SELECT string_agg(e::text, ',' ORDER BY id) FROM audit_events e WHERE organization_id = ?)
+                    || (SELECT string_agg(m::text, ',' ORDER BY user_id) FROM memberships m WHERE organization_id = ?)
+                    || (SELECT string_agg(r::text, ',' ORDER BY id) FROM roles r WHERE organization_id = ?)
+                    || (SELECT string_agg(p::text, ',' ORDER BY role_id, permission) FROM role_permissions p
+                        WHERE organization_id = ?)
+                    || (SELECT string_agg(u::text, ',' ORDER BY user_id, role_id) FROM user_roles u
+                        WHERE organization_id = ?)
+                    || (SELECT string_agg(k::text, ',' ORDER BY api_key_id, role_id) FROM api_key_roles k
+                        WHERE organization_id = ?)""")) {
+            for (int i = 1; i <= 9; i++) {
                 query.setObject(i, owner.tenant().organizationId());
             }
             try (var rows = query.executeQuery()) {

@@ -32,7 +32,7 @@ class IsolationNegativeControlTest extends ServiceTest {
                 statement.execute("ALTER TABLE audit_events_default NO FORCE ROW LEVEL SECURITY");
                 statement.execute("GRANT UPDATE ON audit_log_horizon TO tenantcore_app");
                 statement.execute("DROP POLICY user_self ON user_credentials");
-                statement.execute("ALTER TABLE user_profiles ADD CONSTRAINT user_profiles_name_key UNIQUE (display_name)");
+                statement.execute("ALTER TABLE user_profiles ADD CONSTRAINT user_profiles_name_key UNIQUE (avatar_url)");
                 statement.execute("ALTER TABLE memberships ADD CONSTRAINT memberships_credentials_fkey "
                         + "FOREIGN KEY (user_id) REFERENCES user_credentials (user_id)");
                 statement.execute("GRANT INSERT ON permissions TO tenantcore_app");

@@ -52,7 +52,7 @@ class PooledConnectionIsolationTest extends DatabaseTest {
             assertThat(titles(b)).containsExactly("B's task");
             if (round == 4) {
                 assertThatThrownBy(() -> transactions.write(a, () -> {
-                    tasks.insert(Task.create(a, "never committed", null, null, false, Instant.now()));
+                    tasks.insert(Task.create(a, "never committed", null, null, false, null, Instant.now()));
                     throw new IllegalStateException("fails half-way");
                 })).hasMessage("fails half-way");
             }
@@ -70,7 +70,7 @@ class PooledConnectionIsolationTest extends DatabaseTest {
 
     private void store(OrganizationId organization, String title) {
         transactions.write(organization, () -> {
-            tasks.insert(Task.create(organization, title, null, null, false, Instant.now()));
+            tasks.insert(Task.create(organization, title, null, null, false, null, Instant.now()));
             return null;
         });
     }

@@ -1,5 +1,6 @@
 package dev.tenantcore.apikeys.application;
 
+import dev.tenantcore.access.application.ApiKeyRoles;
 import dev.tenantcore.apikeys.domain.ApiKey;
 import dev.tenantcore.apikeys.domain.ApiKeyCredential;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
@@ -9,6 +10,7 @@ import dev.tenantcore.apikeys.domain.ApiKeyToken;
 import dev.tenantcore.apikeys.domain.IssuedApiKey;
 import dev.tenantcore.shared.application.CurrentTenant;
 import dev.tenantcore.shared.application.TenantTransactions;
+import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.OrganizationId;
@@ -20,52 +22,68 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 @Singleton
 final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, ListApiKeysUseCase, RevokeApiKeyUseCase,
         AuthenticateApiKeyUseCase {
 
     private static final System.Logger LOG = System.getLogger(ApiKeyService.class.getName());
+    /** See {@link ApiKeyProvisioning#issueFor}: the first key must be able to set the organization up. */
+    static final Set<String> PROVISIONED_ROLES = Set.of("admin");
 
     private final ApiKeyRepository keys;
     private final ApiKeyCredentials credentials;
+    private final ApiKeyRoles roles;
     private final TenantTransactions transactions;
     private final CurrentTenant currentTenant;
     private final Clock clock;
 
-    ApiKeyService(ApiKeyRepository keys, ApiKeyCredentials credentials, TenantTransactions transactions,
-            CurrentTenant currentTenant, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, ApiKeyCredentials credentials, ApiKeyRoles roles,
+            TenantTransactions transactions, CurrentTenant currentTenant, Clock clock) {
         this.keys = keys;
         this.credentials = credentials;
+        this.roles = roles;
         this.transactions = transactions;
         this.currentTenant = currentTenant;
         this.clock = clock;
     }
 
     @Override
-    public IssuedApiKey issue(IssueApiKeyCommand command) {
+    public IssuedApiKeyWithRoles issue(IssueApiKeyCommand command) {
         currentTenant.require(Permission.API_KEYS_MANAGE);
-        return issue(currentTenant.organizationId(), command.name(), command.expiresAtOrNull());
+        var organizationId = currentTenant.organizationId();
+        var issued = ApiKey.issue(organizationId, command.name(), command.expiresAtOrNull(), clock.instant());
+        return transactions.write(organizationId, () -> {
+            keys.insert(issued.key());
+            // Refused roles throw here and roll the key back with them: no key without its roles.
+            var granted = roles.grantAsCaller(organizationId, actor(issued.key().id()), command.roleNames());
+            return new IssuedApiKeyWithRoles(issued, granted);
+        });
     }
 
     @Override
     public IssuedApiKey issueFor(OrganizationId organizationId, String name) {
-        return issue(organizationId, name, null);
-    }
-
-    private IssuedApiKey issue(OrganizationId organizationId, String name, Instant expiresAtOrNull) {
-        var issued = ApiKey.issue(organizationId, name, expiresAtOrNull, clock.instant());
+        var issued = ApiKey.issue(organizationId, name, null, clock.instant());
         return transactions.write(organizationId, () -> {
             keys.insert(issued.key());
+            roles.grant(organizationId, actor(issued.key().id()), PROVISIONED_ROLES);
             return issued;
         });
     }
 
     @Override
-    public Page<ApiKey> list(PageRequest<ApiKeyId> page) {
+    public Page<ApiKeyWithRoles> list(PageRequest<ApiKeyId> page) {
         currentTenant.require(Permission.API_KEYS_READ);
         var organizationId = currentTenant.organizationId();
-        return transactions.read(organizationId, () -> keys.list(organizationId, page));
+        return transactions.read(organizationId, () -> {
+            var found = keys.list(organizationId, page);
+            var names = roles.roleNamesOf(organizationId,
+                    found.items().stream().map(key -> actor(key.id())).toList());
+            return new Page<>(found.items().stream()
+                    .map(key -> new ApiKeyWithRoles(key, names.get(actor(key.id()))))
+                    .toList(), found.hasMore());
+        });
     }
 
     @Override
@@ -105,6 +123,11 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
                     return new ApiKeyPrincipal(credential.organizationId(), credential.id(),
                             credential.permissions());
                 });
+    }
+
+    /** How other contexts name a key: the access context keeps its roles. */
+    private static Actor actor(ApiKeyId id) {
+        return Actor.apiKey(id.value());
     }
 
     /** Best effort: lastUsedAt is informational, so failing to record it must not turn a valid key away. */

@@ -1,7 +1,10 @@
 package dev.tenantcore.apikeys.application;
 
-import dev.tenantcore.apikeys.domain.IssuedApiKey;
-
 public interface IssueApiKeyUseCase {
-    IssuedApiKey issue(IssueApiKeyCommand command);
+
+    /**
+     * Issues a key acting with the command's roles, which the caller must be allowed to grant (no role with a
+     * permission the caller lacks; the owner role only from an owner).
+     */
+    IssuedApiKeyWithRoles issue(IssueApiKeyCommand command);
 }

@@ -48,7 +48,7 @@ final class AuthenticationService implements LogInUseCase, RefreshSessionUseCase
     private final Clock clock;
     private final Pause pause;
 
-    @Inject // two constructors: without this Micronaut finds none to use
+    @Inject
     AuthenticationService(LoginLookup logins, UserRepository users, RefreshTokenRepository refreshTokens,
             MemberProvisioning members, PasswordHasher passwords, LoginThrottle throttle,
             TenantTransactions transactions, CurrentCaller currentCaller, SessionSettings settings, Clock clock) {

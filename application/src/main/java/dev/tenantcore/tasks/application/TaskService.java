@@ -39,7 +39,7 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
         currentTenant.require(Permission.TASKS_WRITE);
         var organizationId = currentTenant.organizationId();
         var task = Task.create(organizationId, command.title(), command.descriptionOrNull(), command.dueDateOrNull(),
-                command.completed(), clock.instant());
+                command.completed(), command.assigneeIdOrNull(), clock.instant());
         return transactions.write(organizationId, () -> {
             tasks.insert(task);
             return task;
@@ -76,7 +76,8 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
                     command.title().orElse(current.title()),
                     command.description().orElse(current.description()),
                     command.dueDate().orElse(current.dueDate()),
-                    command.completed().orElse(current.completed()));
+                    command.completed().orElse(current.completed()),
+                    command.assigneeId().orElse(current.assigneeId()));
             return tasks.update(revised).orElseThrow(TaskService::concurrentChange);
         });
     }

@@ -3,6 +3,7 @@ package dev.tenantcore.tasks.application;
 import dev.tenantcore.shared.application.FieldChange;
 import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.InvariantViolationException;
+import dev.tenantcore.shared.domain.UserId;
 import dev.tenantcore.tasks.domain.TaskId;
 import java.time.Instant;
 import java.util.Objects;
@@ -15,7 +16,8 @@ public record UpdateTaskCommand(
         FieldChange<String> title,
         FieldChange<String> description,
         FieldChange<Instant> dueDate,
-        FieldChange<Boolean> completed) {
+        FieldChange<Boolean> completed,
+        FieldChange<UserId> assigneeId) {
 
     public UpdateTaskCommand {
         Objects.requireNonNull(id, "id");
@@ -24,12 +26,13 @@ public record UpdateTaskCommand(
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(dueDate, "dueDate");
         Objects.requireNonNull(completed, "completed");
+        Objects.requireNonNull(assigneeId, "assigneeId");
         if (completed instanceof FieldChange.SetTo<Boolean>(Boolean value) && value == null) {
             throw new InvariantViolationException("completed", "completed must be true or false, not null");
         }
     }
 
     public boolean changesAnything() {
-        return Stream.of(title, description, dueDate, completed).anyMatch(FieldChange::isChange);
+        return Stream.of(title, description, dueDate, completed, assigneeId).anyMatch(FieldChange::isChange);
     }
 }

@@ -4,13 +4,19 @@ import static dev.tenantcore.apikeys.domain.ApiKeyTestData.anApiKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.access.application.TestAccessServices;
+import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.apikeys.domain.ApiKey;
 import dev.tenantcore.apikeys.domain.ApiKeyId;
 import dev.tenantcore.apikeys.domain.ApiKeyToken;
+import dev.tenantcore.shared.application.Caller;
+import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.FakeTenantTransactions;
 import dev.tenantcore.shared.application.FakeTenantTransactions.Outcome;
 import dev.tenantcore.shared.application.FakeTenantTransactions.Transaction;
 import dev.tenantcore.shared.application.FixedCurrentTenant;
+import dev.tenantcore.shared.domain.AccessDeniedException;
+import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.InvariantViolationException;
@@ -21,6 +27,7 @@ import dev.tenantcore.shared.domain.StaleVersionException;
 import dev.tenantcore.shared.domain.Permission;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,11 +49,23 @@ class ApiKeyServiceTest {
     private final FakeTenantTransactions transactions = new FakeTenantTransactions();
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository(transactions, clock);
     private final InMemoryApiKeyCredentials credentials = new InMemoryApiKeyCredentials(keys, clock);
-    private final ApiKeyService service =
-            new ApiKeyService(keys, credentials, transactions, FixedCurrentTenant.of(tenant), clock);
+    private final TestAccessServices access = new TestAccessServices(transactions, clock);
+    /** The key the pretend request authenticates with; it holds the owner role only where a test grants it. */
+    private final Actor callerKey = Actor.apiKey(ApiKeyId.generate().value());
+    private final CurrentCaller caller = () -> new Caller(callerKey, null, null, null);
+    private final ApiKeyService service = serviceFor(FixedCurrentTenant.of(tenant));
     /** Authentication comes before any tenant is known, so it must work without one. */
-    private final ApiKeyService unauthenticated =
-            new ApiKeyService(keys, credentials, transactions, FixedCurrentTenant.unauthenticated(), clock);
+    private final ApiKeyService unauthenticated = serviceFor(FixedCurrentTenant.unauthenticated());
+
+    private ApiKeyService serviceFor(FixedCurrentTenant currentTenant) {
+        return new ApiKeyService(keys, credentials, access.apiKeyRolesFor(currentTenant, caller), transactions,
+                currentTenant, clock);
+    }
+
+    private List<String> roleNamesOf(ApiKeyId key, OrganizationId organizationId) {
+        return access.apiKeyRoles.stored(organizationId, Actor.apiKey(key.value())).stream()
+                .map(role -> access.roles.stored(role).orElseThrow().name()).sorted().toList();
+    }
 
     private ApiKey given(ApiKey key) {
         keys.given(key);
@@ -66,7 +85,7 @@ class ApiKeyServiceTest {
         void storesAKeyForTheCurrentTenantWhoseHashMatchesTheToken() {
             var expiresAt = NOW.plus(Duration.ofDays(30));
 
-            var issued = service.issue(new IssueApiKeyCommand("CI pipeline", expiresAt));
+            var issued = service.issue(new IssueApiKeyCommand("CI pipeline", expiresAt, null)).issued();
 
             var stored = keys.stored(issued.key().id()).orElseThrow();
             assertThat(stored).isEqualTo(issued.key());
@@ -85,14 +104,14 @@ class ApiKeyServiceTest {
 
         @Test
         void withoutAnExpiryTheKeyNeverExpires() {
-            var issued = service.issue(new IssueApiKeyCommand("forever", null));
+            var issued = service.issue(new IssueApiKeyCommand("forever", null, null)).issued();
 
             assertThat(keys.stored(issued.key().id()).orElseThrow().expiresAt()).isNull();
         }
 
         @Test
         void anExpiryInThePastIsRejectedBeforeAnythingIsWritten() {
-            assertThatThrownBy(() -> service.issue(new IssueApiKeyCommand("late", NOW.minusSeconds(1))))
+            assertThatThrownBy(() -> service.issue(new IssueApiKeyCommand("late", NOW.minusSeconds(1), null)))
                     .isInstanceOfSatisfying(InvariantViolationException.class,
                             e -> assertThat(e.field()).isEqualTo("expiresAt"));
 
@@ -103,14 +122,14 @@ class ApiKeyServiceTest {
         @Test
         void anExpiryOfExactlyNowIsRejected() {
             // A key that expires as it is issued could never be used.
-            assertThatThrownBy(() -> service.issue(new IssueApiKeyCommand("instant", NOW)))
+            assertThatThrownBy(() -> service.issue(new IssueApiKeyCommand("instant", NOW, null)))
                     .isInstanceOf(InvariantViolationException.class);
             assertThat(keys.all()).isEmpty();
         }
 
         @Test
         void aBlankNameIsRejected() {
-            assertThatThrownBy(() -> service.issue(new IssueApiKeyCommand("  ", null)))
+            assertThatThrownBy(() -> service.issue(new IssueApiKeyCommand("  ", null, null)))
                     .isInstanceOfSatisfying(InvariantViolationException.class,
                             e -> assertThat(e.field()).isEqualTo("name"));
             assertThat(keys.all()).isEmpty();
@@ -118,11 +137,82 @@ class ApiKeyServiceTest {
 
         @Test
         void eachKeyGetsItsOwnToken() {
-            var first = service.issue(new IssueApiKeyCommand("one", null));
-            var second = service.issue(new IssueApiKeyCommand("two", null));
+            var first = service.issue(new IssueApiKeyCommand("one", null, null)).issued();
+            var second = service.issue(new IssueApiKeyCommand("two", null, null)).issued();
 
             assertThat(first.token().reveal()).isNotEqualTo(second.token().reveal());
             assertThat(first.key().id()).isNotEqualTo(second.key().id());
+        }
+
+        @Test
+        void aKeyActsAsAMemberUnlessRolesAreNamed() {
+            var plain = service.issue(new IssueApiKeyCommand("plain", null, null));
+            var named = service.issue(new IssueApiKeyCommand("named", null, Set.of("viewer", "admin")));
+
+            assertThat(plain.roles()).containsExactly("member");
+            assertThat(roleNamesOf(plain.issued().key().id(), tenant)).containsExactly("member");
+            assertThat(named.roles()).containsExactly("admin", "viewer");
+            assertThat(roleNamesOf(named.issued().key().id(), tenant)).containsExactly("admin", "viewer");
+        }
+
+        @Test
+        void anUnknownRoleIsAnInvalidRolesFieldAndNoKeyIsLeft() {
+            assertThatThrownBy(() -> service.issue(new IssueApiKeyCommand("k", null, Set.of("member", "wizard"))))
+                    .isInstanceOfSatisfying(InvariantViolationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("roles");
+                        assertThat(e.getMessage()).contains("'wizard'").doesNotContain("'member'");
+                    });
+
+            assertThat(keys.all()).isEmpty();
+            assertThat(transactions.onlyTransaction().outcome()).isEqualTo(Outcome.ROLLED_BACK);
+        }
+
+        @Test
+        void noRolesAtAllIsAnInvalidRolesField() {
+            assertThatThrownBy(() -> service.issue(new IssueApiKeyCommand("k", null, Set.of())))
+                    .isInstanceOfSatisfying(InvariantViolationException.class,
+                            e -> assertThat(e.field()).isEqualTo("roles"));
+            assertThat(keys.all()).isEmpty();
+        }
+
+        @Test
+        void aCallerCannotIssueAKeyWithPermissionsItLacks() {
+            // This key may manage keys and read tasks, so it may hand out nothing that writes tasks.
+            var limited = serviceFor(FixedCurrentTenant.of(tenant).withOnly(Permission.API_KEYS_MANAGE,
+                    Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.TASKS_READ));
+
+            assertThat(limited.issue(new IssueApiKeyCommand("reader", null, Set.of("viewer"))).roles())
+                    .containsExactly("viewer");
+            assertThatThrownBy(() -> limited.issue(new IssueApiKeyCommand("writer", null, null)))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("tasks:write");
+            assertThat(keys.all()).hasSize(1);
+        }
+
+        @Test
+        void onlyAnOwnerMayIssueAnOwnerKey() {
+            assertThatThrownBy(() -> service.issue(new IssueApiKeyCommand("root", null, Set.of("owner"))))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("only an owner");
+            assertThat(keys.all()).isEmpty();
+
+            transactions.write(tenant, () -> {
+                access.apiKeyRoles.grant(tenant, callerKey,
+                        Set.of(access.roles.builtin(tenant, BuiltinRole.OWNER).id()));
+                return null;
+            });
+            var root = service.issue(new IssueApiKeyCommand("root", null, Set.of("owner")));
+
+            assertThat(root.roles()).containsExactly("owner");
+        }
+
+        @Test
+        void withoutThePermissionToManageKeysNothingIsLookedUpOrWritten() {
+            var reader = serviceFor(FixedCurrentTenant.of(tenant).withOnly(Permission.API_KEYS_READ));
+
+            assertThatThrownBy(() -> reader.issue(new IssueApiKeyCommand("k", null, null)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(transactions.transactions()).isEmpty();
         }
 
         @Test
@@ -133,6 +223,7 @@ class ApiKeyServiceTest {
             assertThat(issued.key().organizationId()).isEqualTo(otherTenant);
             assertThat(issued.key().expiresAt()).isNull();
             assertThat(keys.all()).containsExactly(issued.key());
+            assertThat(roleNamesOf(issued.key().id(), otherTenant)).containsExactly("admin");
             assertThat(transactions.onlyTransaction())
                     .isEqualTo(new Transaction(otherTenant, false, Outcome.COMMITTED));
         }
@@ -158,9 +249,21 @@ class ApiKeyServiceTest {
 
             var page = service.list(PageRequest.first(10));
 
-            assertThat(page.items()).containsExactly(newest, revoked, oldest);
+            assertThat(page.items()).extracting(ApiKeyWithRoles::key).containsExactly(newest, revoked, oldest);
             assertThat(page.hasMore()).isFalse();
             assertThat(transactions.onlyTransaction()).isEqualTo(new Transaction(tenant, true, Outcome.COMMITTED));
+        }
+
+        @Test
+        void showsEachKeysRoles() {
+            var admin = service.issue(new IssueApiKeyCommand("admin", null, Set.of("admin"))).issued().key();
+            var viewer = service.issue(new IssueApiKeyCommand("viewer", null, Set.of("viewer", "member")))
+                    .issued().key();
+
+            var page = service.list(PageRequest.first(10));
+
+            assertThat(page.items()).containsExactly(new ApiKeyWithRoles(viewer, List.of("member", "viewer")),
+                    new ApiKeyWithRoles(admin, List.of("admin")));
         }
 
         @Test
@@ -170,11 +273,11 @@ class ApiKeyServiceTest {
             var third = given(anApiKey().withOrganizationId(tenant).build());
 
             var firstPage = service.list(PageRequest.first(2));
-            var nextPage = service.list(new PageRequest<>(firstPage.last().id(), 2));
+            var nextPage = service.list(new PageRequest<>(firstPage.last().key().id(), 2));
 
-            assertThat(firstPage.items()).containsExactly(third, second);
+            assertThat(firstPage.items()).extracting(ApiKeyWithRoles::key).containsExactly(third, second);
             assertThat(firstPage.hasMore()).isTrue();
-            assertThat(nextPage.items()).containsExactly(first);
+            assertThat(nextPage.items()).extracting(ApiKeyWithRoles::key).containsExactly(first);
             assertThat(nextPage.hasMore()).isFalse();
         }
     }

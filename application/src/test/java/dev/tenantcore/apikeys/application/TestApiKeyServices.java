@@ -1,5 +1,6 @@
 package dev.tenantcore.apikeys.application;
 
+import dev.tenantcore.access.application.ApiKeyRoles;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import dev.tenantcore.apikeys.domain.ApiKeyRepository;
 import dev.tenantcore.shared.application.CurrentTenant;
@@ -12,7 +13,7 @@ public final class TestApiKeyServices {
     }
 
     public static ApiKeyProvisioning provisioning(ApiKeyRepository keys, ApiKeyCredentials credentials,
-            TenantTransactions transactions, CurrentTenant currentTenant, Clock clock) {
-        return new ApiKeyService(keys, credentials, transactions, currentTenant, clock);
+            ApiKeyRoles roles, TenantTransactions transactions, CurrentTenant currentTenant, Clock clock) {
+        return new ApiKeyService(keys, credentials, roles, transactions, currentTenant, clock);
     }
 }

@@ -6,17 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantcore.access.application.MemberProvisioning;
+import dev.tenantcore.access.application.TestAccessServices;
+import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.apikeys.application.InMemoryApiKeyCredentials;
 import dev.tenantcore.apikeys.application.InMemoryApiKeyRepository;
 import dev.tenantcore.apikeys.application.TestApiKeyServices;
 import dev.tenantcore.identity.application.OwnerAccounts;
 import dev.tenantcore.organizations.domain.Organization;
 import dev.tenantcore.organizations.domain.Slug;
+import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.application.CurrentTenant;
 import dev.tenantcore.shared.application.FakeTenantTransactions;
 import dev.tenantcore.shared.application.FakeTenantTransactions.Outcome;
 import dev.tenantcore.shared.application.FakeTenantTransactions.Transaction;
 import dev.tenantcore.shared.application.FixedCurrentTenant;
+import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.InvariantViolationException;
@@ -42,11 +46,12 @@ class OrganizationServiceTest {
     private final FakeTenantTransactions transactions = new FakeTenantTransactions();
     private final InMemoryOrganizationRepository organizations = new InMemoryOrganizationRepository(transactions, clock);
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository(transactions, clock);
+    private final TestAccessServices access = new TestAccessServices(transactions, clock);
 
 
     private OrganizationService serviceActingFor(CurrentTenant currentTenant) {
         var provisioning = TestApiKeyServices.provisioning(keys, new InMemoryApiKeyCredentials(keys, clock),
-                transactions, currentTenant, clock);
+                access.apiKeyRolesFor(currentTenant, () -> Caller.SYSTEM), transactions, currentTenant, clock);
         return new OrganizationService(organizations, provisioning, owners, members, transactions, currentTenant,
                 clock);
     }
@@ -160,6 +165,9 @@ class OrganizationServiceTest {
             assertThat(key.name()).isEqualTo("default");
             assertThat(key.expiresAt()).isNull();
             assertThat(keys.all()).containsExactly(key);
+            // The first key can set the organization up: everything but making owners.
+            assertThat(access.apiKeyRoles.stored(organization.id(), Actor.apiKey(key.id().value())))
+                    .containsExactly(access.roles.builtin(organization.id(), BuiltinRole.ADMIN).id());
 
             // One transaction, and its tenant is the new organization: row-level security accepts both rows.
             assertThat(transactions.onlyTransaction())

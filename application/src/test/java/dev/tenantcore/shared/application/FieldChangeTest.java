@@ -39,6 +39,15 @@ class FieldChangeTest {
     }
 
     @Test
+    void mapConvertsAValueAndKeepsUnchangedAndNullAsTheyAre() {
+        FieldChange<String> unchanged = FieldChange.unchanged();
+
+        assertThat(FieldChange.to("42").map(Integer::valueOf)).isEqualTo(FieldChange.to(42));
+        assertThat(FieldChange.<String>to(null).map(Integer::valueOf)).isEqualTo(FieldChange.to((Integer) null));
+        assertThat(unchanged.map(Integer::valueOf).isChange()).isFalse();
+    }
+
+    @Test
     void changesToTheSameValueAreEqualAndUnchangedIsOneValueForEveryType() {
         assertThat(FieldChange.to("x")).isEqualTo(FieldChange.to("x"));
         assertThat(FieldChange.to((String) null)).isEqualTo(FieldChange.to((String) null));

@@ -2,9 +2,11 @@ package dev.tenantcore.tasks.application;
 
 import dev.tenantcore.shared.application.FakeTenantTransactions;
 import dev.tenantcore.shared.application.TimeOrderedIds;
+import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
+import dev.tenantcore.shared.domain.UserId;
 import dev.tenantcore.tasks.domain.Task;
 import dev.tenantcore.tasks.domain.TaskFilter;
 import dev.tenantcore.tasks.domain.TaskId;
@@ -13,10 +15,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The task port over a map, honouring its contract: conditional update and delete on the stored version, the
@@ -30,6 +34,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
     /** Every stored state with the instant it was written (null once deleted): what the audit log holds. */
     private final Map<TaskId, List<State>> history = new LinkedHashMap<>();
     private final List<String> writes = new ArrayList<>();
+    private final Set<String> members = new HashSet<>();
     private Runnable beforeNextWrite;
 
     public InMemoryTaskRepository(FakeTenantTransactions transactions, Clock clock) {
@@ -71,6 +76,13 @@ public final class InMemoryTaskRepository implements TaskRepository {
         return List.copyOf(writes);
     }
 
+    /** Makes these users members of the organization: the only people its tasks may be assigned to. */
+    public void givenMembers(OrganizationId organizationId, UserId... userIds) {
+        for (UserId userId : userIds) {
+            members.add(organizationId + "/" + userId);
+        }
+    }
+
     /** Runs {@code interference} at the start of the next update or delete: another request got there first. */
     public void beforeNextWrite(Runnable interference) {
         this.beforeNextWrite = interference;
@@ -82,6 +94,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
     public void insert(Task task) {
         transactions.requireWritable(task.organizationId());
         writes.add("insert " + task.id());
+        requireMemberAssignee(task);
         if (stored.containsKey(task.id())) {
             throw new IllegalStateException("duplicate task id " + task.id());
         }
@@ -116,6 +129,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
                 // Like SQL's "due_date < ?": a task without a due date is not due before anything.
                 .filter(task -> filter.dueBefore()
                         .map(before -> task.dueDate() != null && task.dueDate().isBefore(before)).orElse(true))
+                .filter(task -> filter.assigneeId().map(assignee -> assignee.equals(task.assigneeId())).orElse(true))
                 .sorted(Comparator.comparing((Task task) -> task.id().value(), TimeOrderedIds.ASCENDING).reversed())
                 .limit(page.limit() + 1L)
                 .toList();
@@ -127,13 +141,14 @@ public final class InMemoryTaskRepository implements TaskRepository {
         transactions.requireWritable(task.organizationId());
         interfere();
         writes.add("update " + task.id());
+        requireMemberAssignee(task);
         var current = stored.get(task.id());
         if (current == null || !current.organizationId().equals(task.organizationId())
                 || current.version() != task.version()) {
             return Optional.empty();
         }
         var updated = new Task(task.id(), current.organizationId(), task.title(), task.description(), task.dueDate(),
-                task.completed(), current.version() + 1, current.createdAt(), clock.instant());
+                task.completed(), task.assigneeId(), current.version() + 1, current.createdAt(), clock.instant());
         stored.put(updated.id(), updated);
         remember(updated.id(), updated.updatedAt(), updated);
         return Optional.of(updated);
@@ -151,6 +166,13 @@ public final class InMemoryTaskRepository implements TaskRepository {
         stored.remove(id);
         remember(id, clock.instant(), null);
         return true;
+    }
+
+    /** The database's composite foreign key to memberships, in memory. */
+    private void requireMemberAssignee(Task task) {
+        if (task.assigneeId() != null && !members.contains(task.organizationId() + "/" + task.assigneeId())) {
+            throw new InvariantViolationException("assigneeId", Task.ASSIGNEE_NOT_A_MEMBER);
+        }
     }
 
     private void remember(TaskId id, Instant at, Task stateOrNull) {

@@ -16,6 +16,7 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.PageRequest;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.StaleVersionException;
+import dev.tenantcore.shared.domain.UserId;
 import dev.tenantcore.tasks.domain.Task;
 import dev.tenantcore.tasks.domain.TaskFilter;
 import dev.tenantcore.tasks.domain.TaskId;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class TaskServiceTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static final Instant DUE = Instant.parse("2026-03-31T17:00:00Z");
+    private static final UserId MEMBER = UserId.generate();
+    private static final UserId OTHER_MEMBER = UserId.generate();
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final OrganizationId tenant = OrganizationId.generate();
@@ -43,12 +46,12 @@ class TaskServiceTest {
 
     private static UpdateTaskCommand noChangesTo(TaskId id, ExpectedVersion expectedVersion) {
         return new UpdateTaskCommand(id, expectedVersion, FieldChange.unchanged(), FieldChange.unchanged(),
-                FieldChange.unchanged(), FieldChange.unchanged());
+                FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged());
     }
 
     private static UpdateTaskCommand titleChange(TaskId id, ExpectedVersion expectedVersion, String title) {
         return new UpdateTaskCommand(id, expectedVersion, FieldChange.to(title), FieldChange.unchanged(),
-                FieldChange.unchanged(), FieldChange.unchanged());
+                FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged());
     }
 
     @Nested
@@ -56,7 +59,7 @@ class TaskServiceTest {
 
         @Test
         void storesTheTaskForTheCurrentTenantInOneWriteTransaction() {
-            var created = service.create(new CreateTaskCommand("Write the report", "Numbers for Q1", DUE, false));
+            var created = service.create(new CreateTaskCommand("Write the report", "Numbers for Q1", DUE, false, null));
 
             assertThat(created.organizationId()).isEqualTo(tenant);
             assertThat(created.title()).isEqualTo("Write the report");
@@ -72,7 +75,7 @@ class TaskServiceTest {
 
         @Test
         void keepsTheCompletedFlagAndAllowsNoDescriptionOrDueDate() {
-            var created = service.create(new CreateTaskCommand("Already done", null, null, true));
+            var created = service.create(new CreateTaskCommand("Already done", null, null, true, null));
 
             assertThat(created.completed()).isTrue();
             assertThat(created.description()).isNull();
@@ -80,8 +83,30 @@ class TaskServiceTest {
         }
 
         @Test
+        void assignsAMemberOfTheOrganization() {
+            tasks.givenMembers(tenant, MEMBER);
+
+            var created = service.create(new CreateTaskCommand("Review", null, null, false, MEMBER));
+
+            assertThat(created.assigneeId()).isEqualTo(MEMBER);
+            assertThat(tasks.all()).containsExactly(created);
+        }
+
+        @Test
+        void anAssigneeFromAnotherOrganizationIsRefusedAndNothingIsStored() {
+            tasks.givenMembers(otherTenant, MEMBER);
+
+            assertThatThrownBy(() -> service.create(new CreateTaskCommand("Review", null, null, false, MEMBER)))
+                    .isInstanceOfSatisfying(InvariantViolationException.class,
+                            e -> assertThat(e.field()).isEqualTo("assigneeId"));
+
+            assertThat(tasks.all()).isEmpty();
+            assertThat(transactions.onlyTransaction().outcome()).isEqualTo(Outcome.ROLLED_BACK);
+        }
+
+        @Test
         void aBlankTitleIsRejectedBeforeAnythingIsWritten() {
-            assertThatThrownBy(() -> service.create(new CreateTaskCommand("   ", null, null, false)))
+            assertThatThrownBy(() -> service.create(new CreateTaskCommand("   ", null, null, false, null)))
                     .isInstanceOfSatisfying(InvariantViolationException.class,
                             e -> assertThat(e.field()).isEqualTo("title"));
 
@@ -93,7 +118,7 @@ class TaskServiceTest {
         void needsAnAuthenticatedTenant() {
             var anonymous = new TaskService(tasks, transactions, FixedCurrentTenant.unauthenticated(), clock);
 
-            assertThatThrownBy(() -> anonymous.create(new CreateTaskCommand("Title", null, null, false)))
+            assertThatThrownBy(() -> anonymous.create(new CreateTaskCommand("Title", null, null, false, null)))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(tasks.all()).isEmpty();
         }
@@ -134,7 +159,7 @@ class TaskServiceTest {
         @Test
         void returnsTheTaskAsItWasAtTheInstantInAReadOnlyTransaction() {
             var task = given(aTask().withOrganizationId(tenant).withTitle("Before").build());
-            tasks.given(new Task(task.id(), tenant, "After", null, null, false, 2, task.createdAt(),
+            tasks.given(new Task(task.id(), tenant, "After", null, null, false, null, 2, task.createdAt(),
                     task.createdAt().plusSeconds(60)));
 
             assertThat(service.getAsOf(task.id(), task.createdAt().plusSeconds(30)).title()).isEqualTo("Before");
@@ -192,15 +217,46 @@ class TaskServiceTest {
         void setsEveryGivenField() {
             var task = given(aTask().withOrganizationId(tenant).build());
             var newDue = Instant.parse("2026-04-15T09:00:00Z");
+            tasks.givenMembers(tenant, MEMBER);
 
             var updated = service.update(new UpdateTaskCommand(task.id(), ExpectedVersion.ANY,
                     FieldChange.to("Renamed"), FieldChange.to("Now described"), FieldChange.to(newDue),
-                    FieldChange.to(true)));
+                    FieldChange.to(true), FieldChange.to(MEMBER)));
 
             assertThat(updated.title()).isEqualTo("Renamed");
             assertThat(updated.description()).isEqualTo("Now described");
             assertThat(updated.dueDate()).isEqualTo(newDue);
             assertThat(updated.completed()).isTrue();
+            assertThat(updated.assigneeId()).isEqualTo(MEMBER);
+        }
+
+        @Test
+        void anExplicitNullUnassignsAndAnAbsentAssigneeStays() {
+            tasks.givenMembers(tenant, MEMBER);
+            var task = given(aTask().withOrganizationId(tenant).withAssigneeId(MEMBER).build());
+
+            var renamed = service.update(titleChange(task.id(), ExpectedVersion.ANY, "Renamed"));
+            var unassigned = service.update(new UpdateTaskCommand(task.id(), ExpectedVersion.ANY,
+                    FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged(),
+                    FieldChange.unchanged(), FieldChange.to(null)));
+
+            assertThat(renamed.assigneeId()).isEqualTo(MEMBER);
+            assertThat(unassigned.assigneeId()).isNull();
+        }
+
+        @Test
+        void anAssigneeWhoIsNotAMemberIsRefusedAndNothingIsWritten() {
+            var task = given(aTask().withOrganizationId(tenant).build());
+            tasks.givenMembers(otherTenant, MEMBER);
+
+            assertThatThrownBy(() -> service.update(new UpdateTaskCommand(task.id(), ExpectedVersion.ANY,
+                    FieldChange.to("Renamed"), FieldChange.unchanged(), FieldChange.unchanged(),
+                    FieldChange.unchanged(), FieldChange.to(MEMBER))))
+                    .isInstanceOfSatisfying(InvariantViolationException.class,
+                            e -> assertThat(e.field()).isEqualTo("assigneeId"));
+
+            assertThat(tasks.stored(task.id())).contains(task);
+            assertThat(transactions.onlyTransaction().outcome()).isEqualTo(Outcome.ROLLED_BACK);
         }
 
         @Test
@@ -208,7 +264,8 @@ class TaskServiceTest {
             var task = given(aTask().withOrganizationId(tenant).withDescription("Details").withDueDate(DUE).build());
 
             var updated = service.update(new UpdateTaskCommand(task.id(), ExpectedVersion.ANY,
-                    FieldChange.unchanged(), FieldChange.to(null), FieldChange.to(null), FieldChange.unchanged()));
+                    FieldChange.unchanged(), FieldChange.to(null), FieldChange.to(null), FieldChange.unchanged(),
+                    FieldChange.unchanged()));
 
             assertThat(updated.description()).isNull();
             assertThat(updated.dueDate()).isNull();
@@ -316,7 +373,8 @@ class TaskServiceTest {
         void rejectsCompletedSetToNull() {
             // Completed is a required boolean: an explicit null cannot clear it.
             assertThatThrownBy(() -> new UpdateTaskCommand(TaskId.generate(), ExpectedVersion.ANY,
-                    FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.to(null)))
+                    FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.to(null),
+                    FieldChange.unchanged()))
                     .isInstanceOfSatisfying(InvariantViolationException.class,
                             e -> assertThat(e.field()).isEqualTo("completed"));
         }
@@ -327,10 +385,14 @@ class TaskServiceTest {
 
             assertThat(noChangesTo(id, ExpectedVersion.ANY).changesAnything()).isFalse();
             assertThat(new UpdateTaskCommand(id, ExpectedVersion.ANY, FieldChange.unchanged(), FieldChange.to(null),
-                    FieldChange.unchanged(), FieldChange.unchanged()).changesAnything()).isTrue();
-            assertThat(new UpdateTaskCommand(id, ExpectedVersion.ANY, FieldChange.unchanged(),
-                    FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.to(false)).changesAnything())
+                    FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged()).changesAnything())
                     .isTrue();
+            assertThat(new UpdateTaskCommand(id, ExpectedVersion.ANY, FieldChange.unchanged(),
+                    FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.to(false), FieldChange.unchanged())
+                    .changesAnything()).isTrue();
+            assertThat(new UpdateTaskCommand(id, ExpectedVersion.ANY, FieldChange.unchanged(),
+                    FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.unchanged(), FieldChange.to(null))
+                    .changesAnything()).isTrue();
         }
     }
 
@@ -417,7 +479,7 @@ class TaskServiceTest {
             var done = given(aTask().withOrganizationId(tenant).completed(true).build());
             given(aTask().withOrganizationId(tenant).completed(false).build());
 
-            var page = service.list(new TaskFilter(true, null), PageRequest.first(10));
+            var page = service.list(new TaskFilter(true, null, null), PageRequest.first(10));
 
             assertThat(page.items()).containsExactly(done);
         }
@@ -428,9 +490,21 @@ class TaskServiceTest {
             given(aTask().withOrganizationId(tenant).withDueDate(DUE).build());
             given(aTask().withOrganizationId(tenant).withDueDate(null).build());
 
-            var page = service.list(new TaskFilter(null, DUE), PageRequest.first(10));
+            var page = service.list(new TaskFilter(null, DUE, null), PageRequest.first(10));
 
             assertThat(page.items()).containsExactly(early);
+        }
+
+        @Test
+        void passesTheAssigneeFilterThrough() {
+            tasks.givenMembers(tenant, MEMBER, OTHER_MEMBER);
+            var assigned = given(aTask().withOrganizationId(tenant).withAssigneeId(MEMBER).build());
+            given(aTask().withOrganizationId(tenant).withAssigneeId(OTHER_MEMBER).build());
+            given(aTask().withOrganizationId(tenant).build());
+
+            var page = service.list(new TaskFilter(null, null, MEMBER), PageRequest.first(10));
+
+            assertThat(page.items()).containsExactly(assigned);
         }
 
         @Test

@@ -9,6 +9,10 @@ import java.util.Optional;
 /** An organization's tasks; every call runs inside a transaction for {@code organizationId}. */
 public interface TaskRepository {
 
+    /**
+     * Throws {@link dev.tenantcore.shared.domain.InvariantViolationException} (field {@code assigneeId},
+     * {@link Task#ASSIGNEE_NOT_A_MEMBER}) when the assignee is not a member of the task's organization.
+     */
     void insert(Task task);
 
     Optional<Task> findById(OrganizationId organizationId, TaskId id);
@@ -25,7 +29,8 @@ public interface TaskRepository {
 
     /**
      * Writes the task's changes if its stored version is still {@code task.version()}; returns it as stored (new
-     * version and update time), or empty if it was changed or deleted meanwhile.
+     * version and update time), or empty if it was changed or deleted meanwhile. Refuses an assignee who is not a
+     * member as {@link #insert} does.
      */
     Optional<Task> update(Task task);
 

@@ -2,6 +2,7 @@ package dev.tenantcore.tasks.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.shared.domain.UserId;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -13,19 +14,22 @@ class TaskFilterTest {
     void allFiltersOnNothing() {
         assertThat(TaskFilter.ALL.completed()).isEmpty();
         assertThat(TaskFilter.ALL.dueBefore()).isEmpty();
+        assertThat(TaskFilter.ALL.assigneeId()).isEmpty();
     }
 
     @Test
-    void exposesBothCriteriaWhenSet() {
-        TaskFilter filter = new TaskFilter(true, DUE_BEFORE);
+    void exposesEveryCriterionWhenSet() {
+        var assignee = UserId.generate();
+        TaskFilter filter = new TaskFilter(true, DUE_BEFORE, assignee);
 
         assertThat(filter.completed()).contains(true);
         assertThat(filter.dueBefore()).contains(DUE_BEFORE);
+        assertThat(filter.assigneeId()).contains(assignee);
     }
 
     @Test
     void openTasksOnlyIsAFilterNotAnAbsentOne() {
-        TaskFilter filter = new TaskFilter(false, null);
+        TaskFilter filter = new TaskFilter(false, null, null);
 
         assertThat(filter.completed()).contains(false);
         assertThat(filter.dueBefore()).isEmpty();

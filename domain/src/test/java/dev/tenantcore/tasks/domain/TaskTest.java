@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.UserId;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,12 +17,14 @@ class TaskTest {
 
     private static final Instant NOW = Instant.parse("2026-02-03T04:05:06Z");
     private static final Instant DUE = Instant.parse("2026-03-31T17:00:00Z");
+    private static final UserId ASSIGNEE = UserId.generate();
 
     @Test
     void createStartsAtVersionOneWithBothTimestampsNow() {
         OrganizationId organizationId = OrganizationId.generate();
 
-        Task task = Task.create(organizationId, "Write the quarterly report", "Numbers for Q1", DUE, false, NOW);
+        Task task = Task.create(organizationId, "Write the quarterly report", "Numbers for Q1", DUE, false, ASSIGNEE,
+                NOW);
 
         assertThat(task.id()).isNotNull();
         assertThat(task.organizationId()).isEqualTo(organizationId);
@@ -29,6 +32,7 @@ class TaskTest {
         assertThat(task.description()).isEqualTo("Numbers for Q1");
         assertThat(task.dueDate()).isEqualTo(DUE);
         assertThat(task.completed()).isFalse();
+        assertThat(task.assigneeId()).isEqualTo(ASSIGNEE);
         assertThat(task.version()).isEqualTo(1);
         assertThat(task.createdAt()).isEqualTo(NOW);
         assertThat(task.updatedAt()).isEqualTo(NOW);
@@ -38,8 +42,8 @@ class TaskTest {
     void createGivesEachTaskItsOwnTimeOrderedId() {
         OrganizationId organizationId = OrganizationId.generate();
 
-        Task first = Task.create(organizationId, "First", null, null, false, NOW);
-        Task second = Task.create(organizationId, "Second", null, null, false, NOW);
+        Task first = Task.create(organizationId, "First", null, null, false, null, NOW);
+        Task second = Task.create(organizationId, "Second", null, null, false, null, NOW);
 
         assertThat(first.id()).isNotEqualTo(second.id());
         assertThat(first.id().value().version()).isEqualTo(7);
@@ -47,14 +51,14 @@ class TaskTest {
 
     @Test
     void createKeepsTheCompletedFlag() {
-        Task task = Task.create(OrganizationId.generate(), "Done already", null, null, true, NOW);
+        Task task = Task.create(OrganizationId.generate(), "Done already", null, null, true, null, NOW);
 
         assertThat(task.completed()).isTrue();
     }
 
     @Test
     void createAllowsNoDescriptionAndNoDueDate() {
-        Task task = Task.create(OrganizationId.generate(), "Write the quarterly report", null, null, false, NOW);
+        Task task = Task.create(OrganizationId.generate(), "Write the quarterly report", null, null, false, null, NOW);
 
         assertThat(task.description()).isNull();
         assertThat(task.dueDate()).isNull();
@@ -118,12 +122,13 @@ class TaskTest {
                 .completed(false).withVersion(5).build();
         Instant newDue = DUE.plusSeconds(86_400);
 
-        Task revised = original.revised(" New title ", "New description", newDue, true);
+        Task revised = original.revised(" New title ", "New description", newDue, true, ASSIGNEE);
 
         assertThat(revised.title()).isEqualTo("New title");
         assertThat(revised.description()).isEqualTo("New description");
         assertThat(revised.dueDate()).isEqualTo(newDue);
         assertThat(revised.completed()).isTrue();
+        assertThat(revised.assigneeId()).isEqualTo(ASSIGNEE);
         assertThat(revised.id()).isEqualTo(original.id());
         assertThat(revised.organizationId()).isEqualTo(original.organizationId());
         assertThat(revised.version()).isEqualTo(5);
@@ -134,27 +139,28 @@ class TaskTest {
     void revisedLeavesTheOriginalUnchanged() {
         Task original = aTask().withTitle("Old title").build();
 
-        original.revised("New title", null, null, true);
+        original.revised("New title", null, null, true, null);
 
         assertThat(original.title()).isEqualTo("Old title");
         assertThat(original.completed()).isFalse();
     }
 
     @Test
-    void revisedWithNullDescriptionAndDueDateRemovesThem() {
-        Task original = aTask().withDescription("Old description").withDueDate(DUE).build();
+    void revisedWithNullDescriptionDueDateAndAssigneeRemovesThem() {
+        Task original = aTask().withDescription("Old description").withDueDate(DUE).withAssigneeId(ASSIGNEE).build();
 
-        Task revised = original.revised(original.title(), null, null, original.completed());
+        Task revised = original.revised(original.title(), null, null, original.completed(), null);
 
         assertThat(revised.description()).isNull();
         assertThat(revised.dueDate()).isNull();
+        assertThat(revised.assigneeId()).isNull();
     }
 
     @Test
     void revisedValidatesTheNewTitle() {
         Task task = aTask().build();
 
-        assertThatThrownBy(() -> task.revised("  ", null, null, false))
+        assertThatThrownBy(() -> task.revised("  ", null, null, false, null))
                 .isInstanceOfSatisfying(InvariantViolationException.class,
                         e -> assertThat(e.field()).isEqualTo("title"));
     }
@@ -164,7 +170,7 @@ class TaskTest {
         Task task = aTask().build();
         String description = "d".repeat(Task.DESCRIPTION_MAX_LENGTH + 1);
 
-        assertThatThrownBy(() -> task.revised(task.title(), description, null, false))
+        assertThatThrownBy(() -> task.revised(task.title(), description, null, false, null))
                 .isInstanceOfSatisfying(InvariantViolationException.class,
                         e -> assertThat(e.field()).isEqualTo("description"));
     }

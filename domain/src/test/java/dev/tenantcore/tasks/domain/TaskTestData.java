@@ -1,6 +1,7 @@
 package dev.tenantcore.tasks.domain;
 
 import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.UserId;
 import java.time.Instant;
 
 /** Valid tasks for tests; override only what the test is about. */
@@ -22,6 +23,7 @@ public final class TaskTestData {
         private String description;
         private Instant dueDate;
         private boolean completed;
+        private UserId assigneeId;
         private long version = 1;
         private Instant createdAt = DEFAULT_TIMESTAMP;
         private Instant updatedAt = DEFAULT_TIMESTAMP;
@@ -59,6 +61,11 @@ public final class TaskTestData {
             return this;
         }
 
+        public Builder withAssigneeId(UserId assigneeId) {
+            this.assigneeId = assigneeId;
+            return this;
+        }
+
         public Builder withVersion(long version) {
             this.version = version;
             return this;
@@ -75,7 +82,8 @@ public final class TaskTestData {
         }
 
         public Task build() {
-            return new Task(id, organizationId, title, description, dueDate, completed, version, createdAt, updatedAt);
+            return new Task(id, organizationId, title, description, dueDate, completed, assigneeId, version,
+                    createdAt, updatedAt);
         }
     }
 }

@@ -9,13 +9,22 @@ import java.util.function.Predicate;
  */
 public final class ConstraintViolations {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private ConstraintViolations() {
     }
 
     public static boolean isUniqueViolation(Throwable failure, String constraintName) {
+        return isViolation(failure, UNIQUE_VIOLATION, constraintName);
+    }
+
+    public static boolean isForeignKeyViolation(Throwable failure, String constraintName) {
+        return isViolation(failure, FOREIGN_KEY_VIOLATION, constraintName);
+    }
+
+    private static boolean isViolation(Throwable failure, String sqlState, String constraintName) {
         return anySqlException(failure, sql -> sql instanceof org.postgresql.util.PSQLException psql
-                && UNIQUE_VIOLATION.equals(psql.getSQLState())
+                && sqlState.equals(psql.getSQLState())
                 && psql.getServerErrorMessage() != null
                 && constraintName.equals(psql.getServerErrorMessage().getConstraint()));
     }

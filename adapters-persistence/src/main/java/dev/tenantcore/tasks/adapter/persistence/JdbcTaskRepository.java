@@ -1,8 +1,10 @@
 package dev.tenantcore.tasks.adapter.persistence;
 
 import dev.tenantcore.shared.adapter.persistence.AsOfReads;
+import dev.tenantcore.shared.adapter.persistence.ConstraintViolations;
 import dev.tenantcore.shared.adapter.persistence.PersistedIds;
 import dev.tenantcore.shared.adapter.persistence.TenantSession;
+import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
@@ -10,6 +12,7 @@ import dev.tenantcore.tasks.domain.Task;
 import dev.tenantcore.tasks.domain.TaskFilter;
 import dev.tenantcore.tasks.domain.TaskId;
 import dev.tenantcore.tasks.domain.TaskRepository;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -34,7 +37,11 @@ final class JdbcTaskRepository implements TaskRepository {
     @Override
     public void insert(Task task) {
         TenantSession.require(task.organizationId());
-        rows.save(mapper.toRow(task));
+        try {
+            rows.save(mapper.toRow(task));
+        } catch (DataAccessException e) {
+            throw assigneeNotAMemberOr(e);
+        }
     }
 
     @Override
@@ -69,6 +76,10 @@ final class JdbcTaskRepository implements TaskRepository {
             sql.append(" AND due_date < ?");
             parameters.add(OffsetDateTime.ofInstant(dueBefore, ZoneOffset.UTC));
         });
+        filter.assigneeId().ifPresent(assigneeId -> {
+            sql.append(" AND assignee_id = ?"); // tasks_assignee_idx: (organization_id, assignee_id, id)
+            parameters.add(assigneeId.value());
+        });
         sql.append(" ORDER BY id DESC LIMIT ?");
         parameters.add(page.limit() + 1);
 
@@ -86,8 +97,25 @@ final class JdbcTaskRepository implements TaskRepository {
     @Override
     public Optional<Task> update(Task task) {
         TenantSession.require(task.organizationId());
-        return rows.updateIfVersion(task.organizationId().value(), task.id().value(), task.version(), task.title(),
-                task.description(), task.dueDate(), task.completed()).stream().findFirst().map(mapper::toDomain);
+        try {
+            return rows.updateIfVersion(task.organizationId().value(), task.id().value(), task.version(),
+                    task.title(), task.description(), task.dueDate(), task.completed(),
+                    task.assigneeId() == null ? null : task.assigneeId().value())
+                    .stream().findFirst().map(mapper::toDomain);
+        } catch (DataAccessException e) {
+            throw assigneeNotAMemberOr(e);
+        }
+    }
+
+    /**
+     * The composite foreign key to memberships (migration V4) is what checks the assignee: it also refuses a member
+     * of another organization, which a check by user id alone would accept.
+     */
+    private static RuntimeException assigneeNotAMemberOr(DataAccessException failure) {
+        if (ConstraintViolations.isForeignKeyViolation(failure, "tasks_assignee_fkey")) {
+            return new InvariantViolationException("assigneeId", Task.ASSIGNEE_NOT_A_MEMBER);
+        }
+        return failure;
     }
 
     @Override

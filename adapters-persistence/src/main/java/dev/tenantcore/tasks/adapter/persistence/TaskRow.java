@@ -14,6 +14,7 @@ record TaskRow(
         @Nullable String description,
         @Nullable Instant dueDate,
         boolean completed,
+        @Nullable UUID assigneeId,
         long version,
         Instant createdAt,
         Instant updatedAt) {

@@ -1,6 +1,7 @@
 package dev.tenantcore.tasks.adapter.persistence;
 
 import dev.tenantcore.shared.adapter.persistence.PersistedIds;
+import dev.tenantcore.shared.domain.UserId;
 import dev.tenantcore.tasks.domain.Task;
 import dev.tenantcore.tasks.domain.TaskId;
 import java.util.UUID;
@@ -17,5 +18,13 @@ interface TaskRowMapper {
 
     default TaskId taskId(UUID value) {
         return new TaskId(value);
+    }
+
+    default UserId userId(UUID value) {
+        return value == null ? null : new UserId(value);
+    }
+
+    default UUID uuid(UserId id) {
+        return id == null ? null : id.value();
     }
 }

@@ -36,11 +36,11 @@ interface TaskRowRepository extends GenericRepository<TaskRow, UUID> {
     @Query("""
             UPDATE tasks
             SET title = :title, description = :description, due_date = :dueDate, completed = :completed,
-                version = version + 1
+                assignee_id = :assigneeId, version = version + 1
             WHERE organization_id = :organizationId AND id = :id AND version = :version
             RETURNING *""")
     List<TaskRow> updateIfVersion(UUID organizationId, UUID id, long version, String title,
-            @Nullable String description, @Nullable Instant dueDate, boolean completed);
+            @Nullable String description, @Nullable Instant dueDate, boolean completed, @Nullable UUID assigneeId);
 
     @Query("DELETE FROM tasks WHERE organization_id = :organizationId AND id = :id AND version = :version")
     long deleteIfVersion(UUID organizationId, UUID id, long version);

@@ -103,7 +103,7 @@ class AuditTrailTest extends DatabaseTest {
             tasks.insert(task);
             return null;
         });
-        var updated = write(() -> tasks.update(task.revised("Final", null, null, true))).orElseThrow();
+        var updated = write(() -> tasks.update(task.revised("Final", null, null, true, null))).orElseThrow();
         write(() -> tasks.delete(organization, task.id(), updated.version()));
 
         var recorded = eventsOf("task", task.id().value());
@@ -213,7 +213,7 @@ class AuditTrailTest extends DatabaseTest {
             return null;
         });
         var afterCreate = later();
-        var revised = write(() -> tasks.update(task.revised("Second", "more", null, false))).orElseThrow();
+        var revised = write(() -> tasks.update(task.revised("Second", "more", null, false, null))).orElseThrow();
         var afterUpdate = later();
         write(() -> tasks.delete(organization, task.id(), revised.version()));
         var afterDelete = later();

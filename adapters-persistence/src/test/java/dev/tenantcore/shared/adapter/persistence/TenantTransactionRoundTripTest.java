@@ -66,7 +66,7 @@ class TenantTransactionRoundTripTest extends DatabaseTest {
 
     @Test
     void aWriteTransactionWithTwoStatementsTakesThreeRoundTrips() {
-        var task = Task.create(organization, "Counted", null, null, false, Instant.now());
+        var task = Task.create(organization, "Counted", null, null, false, null, Instant.now());
         assertThat(roundTripsOf(() -> transactions.write(organization, () -> {
             tasks.insert(task);
             return tasks.findById(organization, task.id());

@@ -3,12 +3,19 @@ package dev.tenantcore.tasks.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.access.domain.BuiltinRole;
+import dev.tenantcore.access.domain.Membership;
+import dev.tenantcore.access.domain.MembershipRepository;
+import dev.tenantcore.access.domain.RoleRepository;
 import dev.tenantcore.shared.adapter.persistence.DatabaseTest;
 import dev.tenantcore.shared.adapter.persistence.TestOrganizations;
+import dev.tenantcore.shared.adapter.persistence.TestPeople;
 import dev.tenantcore.shared.application.TenantTransactions;
+import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
+import dev.tenantcore.shared.domain.UserId;
 import dev.tenantcore.tasks.domain.Task;
 import dev.tenantcore.tasks.domain.TaskFilter;
 import dev.tenantcore.tasks.domain.TaskId;
@@ -19,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +42,12 @@ class JdbcTaskRepositoryTest extends DatabaseTest {
     TenantTransactions transactions;
     @Inject
     TestOrganizations organizations;
+    @Inject
+    TestPeople people;
+    @Inject
+    MembershipRepository memberships;
+    @Inject
+    RoleRepository roles;
 
     OrganizationId organization;
 
@@ -47,7 +61,7 @@ class JdbcTaskRepositoryTest extends DatabaseTest {
     }
 
     private Task stored(String title, Instant dueDate, boolean completed) {
-        var task = Task.create(organization, title, null, dueDate, completed, NOW);
+        var task = Task.create(organization, title, null, dueDate, completed, null, NOW);
         inTenant(() -> {
             tasks.insert(task);
             return null;
@@ -57,7 +71,7 @@ class JdbcTaskRepositoryTest extends DatabaseTest {
 
     @Test
     void storesAndFindsATaskWithAllItsFields() {
-        var task = Task.create(organization, "Ship it", "All of it", NOW.plus(1, ChronoUnit.DAYS), true, NOW);
+        var task = Task.create(organization, "Ship it", "All of it", NOW.plus(1, ChronoUnit.DAYS), true, null, NOW);
         inTenant(() -> {
             tasks.insert(task);
             return null;
@@ -77,7 +91,7 @@ class JdbcTaskRepositoryTest extends DatabaseTest {
     void updateWritesTheChangesAndBumpsTheVersion() {
         var task = stored("Draft", null, false);
 
-        var updated = inTenant(() -> tasks.update(task.revised("Final", "Described", NOW, true))).orElseThrow();
+        var updated = inTenant(() -> tasks.update(task.revised("Final", "Described", NOW, true, null))).orElseThrow();
 
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.title()).isEqualTo("Final");
@@ -91,9 +105,9 @@ class JdbcTaskRepositoryTest extends DatabaseTest {
     @Test
     void updateOfAStaleVersionChangesNothing() {
         var task = stored("Draft", null, false);
-        inTenant(() -> tasks.update(task.revised("First", null, null, false)));
+        inTenant(() -> tasks.update(task.revised("First", null, null, false, null)));
 
-        var second = inTenant(() -> tasks.update(task.revised("Second", null, null, false)));
+        var second = inTenant(() -> tasks.update(task.revised("Second", null, null, false, null)));
 
         assertThat(second).isEmpty();
         assertThat(inTenant(() -> tasks.findById(organization, task.id())).orElseThrow().title()).isEqualTo("First");
@@ -136,15 +150,85 @@ class JdbcTaskRepositoryTest extends DatabaseTest {
         var done = stored("Done", NOW.plus(2, ChronoUnit.DAYS), true);
         var undated = stored("Someday", null, false);
 
-        assertThat(ids(new TaskFilter(true, null))).containsExactly(done.id());
-        assertThat(ids(new TaskFilter(false, null))).containsExactly(undated.id(), open.id());
-        assertThat(ids(new TaskFilter(null, NOW.plus(1, ChronoUnit.DAYS)))).containsExactly(open.id());
-        assertThat(ids(new TaskFilter(true, NOW.plus(1, ChronoUnit.DAYS)))).isEmpty();
+        assertThat(ids(new TaskFilter(true, null, null))).containsExactly(done.id());
+        assertThat(ids(new TaskFilter(false, null, null))).containsExactly(undated.id(), open.id());
+        assertThat(ids(new TaskFilter(null, NOW.plus(1, ChronoUnit.DAYS), null))).containsExactly(open.id());
+        assertThat(ids(new TaskFilter(true, NOW.plus(1, ChronoUnit.DAYS), null))).isEmpty();
     }
 
     private List<TaskId> ids(TaskFilter filter) {
         return inTenant(() -> tasks.list(organization, filter, PageRequest.first(100))).items().stream()
                 .map(Task::id).toList();
+    }
+
+    private UserId aMemberOf(OrganizationId organizationId) {
+        var person = people.create(organizationId, "assignee", null);
+        transactions.write(organizationId, () -> {
+            var viewer = roles.findBuiltin(organizationId, BuiltinRole.VIEWER).orElseThrow();
+            memberships.insert(Membership.create(organizationId, person, Set.of(viewer.id()), NOW));
+            return null;
+        });
+        return person;
+    }
+
+    @Test
+    void storesAndChangesTheAssigneeAndFiltersByIt() {
+        var ada = aMemberOf(organization);
+        var grace = aMemberOf(organization);
+        var task = Task.create(organization, "Review", null, null, false, ada, NOW);
+        inTenant(() -> {
+            tasks.insert(task);
+            return null;
+        });
+        var unassigned = stored("Nobody's", null, false);
+
+        assertThat(inTenant(() -> tasks.findById(organization, task.id())).orElseThrow().assigneeId()).isEqualTo(ada);
+        assertThat(ids(new TaskFilter(null, null, ada))).containsExactly(task.id());
+        assertThat(ids(new TaskFilter(null, null, grace))).isEmpty();
+
+        var reassigned = inTenant(() -> tasks.update(task.revised("Review", null, null, false, grace))).orElseThrow();
+        assertThat(reassigned.assigneeId()).isEqualTo(grace);
+        assertThat(ids(new TaskFilter(null, null, grace))).containsExactly(task.id());
+        assertThat(ids(new TaskFilter(false, null, null))).containsExactly(unassigned.id(), task.id());
+    }
+
+    @Test
+    void anAssigneeWhoIsNotAMemberIsAnInvalidAssigneeAndNothingIsWritten() {
+        var stranger = people.create(organization, "stranger", null);
+        var other = organizations.create();
+        var theirs = aMemberOf(other);
+
+        for (var assignee : List.of(stranger, theirs, UserId.generate())) {
+            var task = Task.create(organization, "Review", null, null, false, assignee, NOW);
+            assertThatThrownBy(() -> inTenant(() -> {
+                tasks.insert(task);
+                return null;
+            })).isInstanceOfSatisfying(InvariantViolationException.class, e -> {
+                assertThat(e.field()).isEqualTo("assigneeId");
+                assertThat(e.getMessage()).isEqualTo(Task.ASSIGNEE_NOT_A_MEMBER);
+            });
+        }
+        var task = stored("Review", null, false);
+        assertThatThrownBy(() -> inTenant(() -> tasks.update(task.revised("Review", null, null, false, theirs))))
+                .isInstanceOf(InvariantViolationException.class);
+
+        assertThat(ids(TaskFilter.ALL)).containsExactly(task.id());
+        assertThat(inTenant(() -> tasks.findById(organization, task.id()))).contains(task);
+    }
+
+    @Test
+    void removingTheMemberUnassignsTheirTasks() {
+        var ada = aMemberOf(organization);
+        var task = Task.create(organization, "Review", null, null, false, ada, NOW);
+        inTenant(() -> {
+            tasks.insert(task);
+            return memberships.delete(organization, ada, 1);
+        });
+
+        var after = inTenant(() -> tasks.findById(organization, task.id())).orElseThrow();
+
+        assertThat(after.assigneeId()).isNull();
+        assertThat(after.title()).isEqualTo("Review");
     }
 
     @Test

@@ -30,6 +30,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.LinkedHashSet;
 import java.util.UUID;
 
 @Controller("/v1/api-keys")
@@ -53,11 +54,14 @@ class ApiKeyController {
 
     @Post
     @Operation(summary = "Create an API key for the caller's organization",
-            description = "The response holds the token; it is never shown again.")
+            description = "The response holds the token; it is never shown again. The key acts with the named "
+                    + "roles (member when none are named); the calling key must hold every permission they grant, "
+                    + "and only an owner may create an owner key.")
     HttpResponse<CreatedApiKeyResponse> create(@Body @Valid CreateApiKeyRequest request) {
-        var issued = issue.issue(new IssueApiKeyCommand(request.name(), request.expiresAt()));
-        return HttpResponse.created(mapper.toCreatedResponse(issued))
-                .header(HttpHeaders.ETAG, EntityTags.of(issued.key().version()));
+        var roles = request.roles() == null ? null : new LinkedHashSet<>(request.roles());
+        var created = issue.issue(new IssueApiKeyCommand(request.name(), request.expiresAt(), roles));
+        return HttpResponse.created(mapper.toCreatedResponse(created))
+                .header(HttpHeaders.ETAG, EntityTags.of(created.issued().key().version()));
     }
 
     @Get
@@ -67,7 +71,7 @@ class ApiKeyController {
             @QueryValue @Nullable PageCursor cursor) {
         var after = cursor == null ? null : new ApiKeyId(cursor.after());
         var page = list.list(new PageRequest<>(after, limit));
-        return PageResponse.of(page, mapper::toResponse, key -> key.id().value());
+        return PageResponse.of(page, mapper::toResponse, listed -> listed.key().id().value());
     }
 
     @Delete("/{id}")

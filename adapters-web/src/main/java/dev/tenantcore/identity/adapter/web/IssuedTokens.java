@@ -30,8 +30,8 @@ final class IssuedTokens {
         return HttpResponse.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    /** Whole seconds, rounded to the nearest: the session was started a moment ago, not a second ago. */
+    /** Whole seconds, rounded up like POST /v1/auth/token's: the session was made a moment before this. */
     private static long secondsUntil(Instant now, Session session) {
-        return Math.round(Duration.between(now, session.accessTokenExpiresAt()).toMillis() / 1000.0);
+        return (Duration.between(now, session.accessTokenExpiresAt()).toMillis() + 999) / 1000;
     }
 }

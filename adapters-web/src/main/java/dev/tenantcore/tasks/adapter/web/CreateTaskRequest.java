@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.UUID;
 
 @Serdeable
 @Schema(name = "CreateTaskRequest")
@@ -13,5 +14,6 @@ public record CreateTaskRequest(
         @NotBlank @Size(max = 200) String title,
         @Nullable @Size(max = 10_000) String description,
         @Nullable @Schema(description = "ISO-8601 instant, e.g. 2026-12-01T17:00:00Z") Instant dueDate,
-        @Nullable @Schema(defaultValue = "false") Boolean completed) {
+        @Nullable @Schema(defaultValue = "false") Boolean completed,
+        @Nullable @Schema(description = "User id of a member of the organization") UUID assigneeId) {
 }

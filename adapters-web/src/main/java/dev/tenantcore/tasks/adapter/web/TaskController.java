@@ -4,6 +4,7 @@ import dev.tenantcore.shared.adapter.web.EntityTags;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
 import dev.tenantcore.shared.domain.PageRequest;
+import dev.tenantcore.shared.domain.UserId;
 import dev.tenantcore.tasks.application.CreateTaskCommand;
 import dev.tenantcore.tasks.application.CreateTaskUseCase;
 import dev.tenantcore.tasks.application.DeleteTaskUseCase;
@@ -66,10 +67,12 @@ class TaskController {
     }
 
     @Post
-    @Operation(summary = "Create a task")
+    @Operation(summary = "Create a task",
+            description = "assigneeId, if given, must be a member of the organization (422 otherwise).")
     HttpResponse<TaskResponse> create(@Body @Valid CreateTaskRequest request) {
         var task = createTask.create(new CreateTaskCommand(request.title(), request.description(), request.dueDate(),
-                Boolean.TRUE.equals(request.completed())));
+                Boolean.TRUE.equals(request.completed()),
+                request.assigneeId() == null ? null : new UserId(request.assigneeId())));
         return withEntityTag(HttpResponse.created(mapper.toResponse(task), URI.create("/v1/tasks/" + task.id())), task);
     }
 
@@ -88,12 +91,14 @@ class TaskController {
 
     @Patch("/{id}")
     @Operation(summary = "Change some of a task's fields",
-            description = "Only the properties present are changed; null clears description or dueDate. "
-                    + "Honours If-Match (412 when stale).")
+            description = "Only the properties present are changed; null clears description, dueDate or "
+                    + "assigneeId. The assignee must be a member of the organization (422 otherwise). Honours "
+                    + "If-Match (412 when stale).")
     HttpResponse<TaskResponse> update(@PathVariable UUID id, @Body UpdateTaskRequest request,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         var task = updateTask.update(new UpdateTaskCommand(new TaskId(id), EntityTags.ifMatch(ifMatch),
-                request.title(), request.description(), request.dueDate(), request.completed()));
+                request.title(), request.description(), request.dueDate(), request.completed(),
+                request.assigneeId().map(UserId::new)));
         return withEntityTag(HttpResponse.ok(mapper.toResponse(task)), task);
     }
 
@@ -106,13 +111,16 @@ class TaskController {
 
     @Get
     @Operation(summary = "List tasks, newest first",
-            description = "Keyset pagination: pass nextCursor from the previous page as cursor.")
+            description = "Filters: completed, dueBefore, assigneeId (a member's user id). Keyset pagination: pass "
+                    + "nextCursor from the previous page as cursor.")
     PageResponse<TaskResponse> list(
             @QueryValue @Nullable @Pattern(regexp = "true|false", message = "must be true or false") String completed,
             @QueryValue @Nullable Instant dueBefore,
+            @QueryValue @Nullable UUID assigneeId,
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
             @QueryValue @Nullable PageCursor cursor) {
-        var filter = new TaskFilter(completed == null ? null : Boolean.valueOf(completed), dueBefore);
+        var filter = new TaskFilter(completed == null ? null : Boolean.valueOf(completed), dueBefore,
+                assigneeId == null ? null : new UserId(assigneeId));
         var after = cursor == null ? null : new TaskId(cursor.after());
         var page = listTasks.list(filter, new PageRequest<>(after, limit));
         return PageResponse.of(page, mapper::toResponse, task -> task.id().value());

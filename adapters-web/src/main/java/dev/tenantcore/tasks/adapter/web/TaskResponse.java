@@ -14,6 +14,7 @@ public record TaskResponse(
         @Nullable String description,
         @Nullable Instant dueDate,
         boolean completed,
+        @Nullable UUID assigneeId,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -8,5 +8,6 @@ import org.mapstruct.Mapping;
 interface TaskWebMapper {
 
     @Mapping(target = "id", source = "id.value")
+    @Mapping(target = "assigneeId", source = "assigneeId.value")
     TaskResponse toResponse(Task task);
 }

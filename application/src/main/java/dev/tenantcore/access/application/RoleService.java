@@ -1,0 +1,117 @@
+package dev.tenantcore.access.application;
+
+import dev.tenantcore.access.domain.Role;
+import dev.tenantcore.access.domain.RoleId;
+import dev.tenantcore.access.domain.RoleRepository;
+import dev.tenantcore.shared.application.CurrentTenant;
+import dev.tenantcore.shared.application.TenantTransactions;
+import dev.tenantcore.shared.domain.ConflictException;
+import dev.tenantcore.shared.domain.ExpectedVersion;
+import dev.tenantcore.shared.domain.OrganizationId;
+import dev.tenantcore.shared.domain.Page;
+import dev.tenantcore.shared.domain.PageRequest;
+import dev.tenantcore.shared.domain.Permission;
+import dev.tenantcore.shared.domain.ResourceNotFoundException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+
+@Singleton
+final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleUseCase, UpdateRoleUseCase,
+        DeleteRoleUseCase {
+
+    private final RoleRepository roles;
+    private final Grantors grantors;
+    private final TenantTransactions transactions;
+    private final CurrentTenant currentTenant;
+    private final Clock clock;
+
+    RoleService(RoleRepository roles, Grantors grantors, TenantTransactions transactions, CurrentTenant currentTenant,
+            Clock clock) {
+        this.roles = roles;
+        this.grantors = grantors;
+        this.transactions = transactions;
+        this.currentTenant = currentTenant;
+        this.clock = clock;
+    }
+
+    @Override
+    public Page<Role> list(PageRequest<RoleId> page) {
+        currentTenant.require(Permission.MEMBERS_READ);
+        var organizationId = currentTenant.organizationId();
+        return transactions.read(organizationId, () -> roles.list(organizationId, page));
+    }
+
+    @Override
+    public Role get(RoleId id) {
+        currentTenant.require(Permission.MEMBERS_READ);
+        var organizationId = currentTenant.organizationId();
+        return transactions.read(organizationId, () -> load(organizationId, id));
+    }
+
+    @Override
+    public Role create(CreateRoleCommand command) {
+        currentTenant.require(Permission.ROLES_MANAGE);
+        var organizationId = currentTenant.organizationId();
+        var role = Role.custom(organizationId, command.name(), command.descriptionOrNull(), command.permissions(),
+                clock.instant());
+        return transactions.write(organizationId, () -> {
+            grantors.forCaller(organizationId).requireHolds(role.permissions());
+            roles.insert(role);
+            return role;
+        });
+    }
+
+    @Override
+    public Role update(UpdateRoleCommand command) {
+        currentTenant.require(Permission.ROLES_MANAGE);
+        var organizationId = currentTenant.organizationId();
+        return transactions.write(organizationId, () -> {
+            var current = load(organizationId, command.id());
+            command.expectedVersion().check(current.version());
+            if (!command.changesAnything()) {
+                return current;
+            }
+            var revised = current.revised(
+                    command.name().orElse(current.name()),
+                    command.description().orElse(current.description()),
+                    command.permissions().orElse(current.permissions()));
+            // Changing a role grants its holders the new permissions and takes the old ones away.
+            grantors.forCaller(organizationId).requireHolds(union(current.permissions(), revised.permissions()));
+            return roles.update(revised).orElseThrow(RoleService::concurrentChange);
+        });
+    }
+
+    @Override
+    public void delete(RoleId id, ExpectedVersion expectedVersion) {
+        currentTenant.require(Permission.ROLES_MANAGE);
+        var organizationId = currentTenant.organizationId();
+        transactions.write(organizationId, () -> {
+            var role = load(organizationId, id);
+            expectedVersion.check(role.version());
+            role.checkDeletable();
+            // Deleting a role takes its permissions away from everyone holding it.
+            grantors.forCaller(organizationId).requireHolds(role.permissions());
+            if (!roles.delete(organizationId, id, role.version())) {
+                throw concurrentChange();
+            }
+            return null;
+        });
+    }
+
+    private Role load(OrganizationId organizationId, RoleId id) {
+        return roles.findById(organizationId, id).orElseThrow(() -> new ResourceNotFoundException("role"));
+    }
+
+    private static Set<Permission> union(Set<Permission> first, Set<Permission> second) {
+        var all = EnumSet.noneOf(Permission.class);
+        all.addAll(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static ConflictException concurrentChange() {
+        return new ConflictException("the role was changed concurrently; retry");
+    }
+}
