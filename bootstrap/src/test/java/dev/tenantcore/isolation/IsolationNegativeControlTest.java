@@ -32,12 +32,9 @@ class IsolationNegativeControlTest extends ServiceTest {
                 statement.execute("ALTER TABLE audit_events_default NO FORCE ROW LEVEL SECURITY");
                 statement.execute("GRANT UPDATE ON audit_log_horizon TO tenantcore_app");
                 statement.execute("DROP POLICY user_self ON user_credentials");
-                // Broken in the catalog only, whatever rows other tests left: a unique index that holds no row
-                // (display_name is never null), a foreign key that checks no existing row.
-                statement.execute("CREATE UNIQUE INDEX user_profiles_name_key ON user_profiles (display_name) "
-                        + "WHERE display_name IS NULL");
+                statement.execute("ALTER TABLE user_profiles ADD CONSTRAINT user_profiles_name_key UNIQUE (avatar_url)");
                 statement.execute("ALTER TABLE memberships ADD CONSTRAINT memberships_credentials_fkey "
-                        + "FOREIGN KEY (user_id) REFERENCES user_credentials (user_id) NOT VALID");
+                        + "FOREIGN KEY (user_id) REFERENCES user_credentials (user_id)");
                 statement.execute("GRANT INSERT ON permissions TO tenantcore_app");
 
                 assertThat(IsolationCatalog.violations(superuser)).anySatisfy(v -> assertThat(v).startsWith("tasks: row-level security not enabled and forced"))

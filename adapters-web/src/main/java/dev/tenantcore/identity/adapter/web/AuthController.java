@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Logging in with a password, refreshing, logging out. Public: the body is the credential. */
 @Controller("/v1/auth")
@@ -69,10 +70,15 @@ class AuthController {
         logOut.logOut(request.refreshToken());
     }
 
+    /** Whole seconds, rounded up: the session was made a moment before this response. */
+    private static long secondsUntil(Instant now, Instant expiresAt) {
+        return (Duration.between(now, expiresAt).toMillis() + 999) / 1000;
+    }
+
     private HttpResponse<TokenResponse> issued(Session session) {
         var now = clock.instant();
         var body = new TokenResponse(accessTokens.sign(session, now.getEpochSecond()), "Bearer",
-                Duration.between(now, session.accessTokenExpiresAt()).toSeconds(), session.refreshToken(),
+                secondsUntil(now, session.accessTokenExpiresAt()), session.refreshToken(),
                 session.refreshTokenExpiresAt(), session.userId().value(), session.organizationId().value(),
                 session.permissions().stream().map(Permission::code).sorted().toList());
         // Tokens must not be cached by anything between the service and the client (RFC 6749 5.1).
