@@ -34,7 +34,7 @@ class IsolationNegativeControlTest extends ServiceTest {
                 statement.execute("DROP POLICY user_self ON user_credentials");
                 statement.execute("ALTER TABLE user_profiles ADD CONSTRAINT user_profiles_name_key UNIQUE (avatar_url)");
                 statement.execute("ALTER TABLE memberships ADD CONSTRAINT memberships_credentials_fkey "
-                        + "FOREIGN KEY (user_id) REFERENCES user_credentials (user_id)");
+                        + "FOREIGN KEY (user_id) REFERENCES user_credentials (user_id) NOT VALID");
                 statement.execute("GRANT INSERT ON permissions TO tenantcore_app");
 
                 assertThat(IsolationCatalog.violations(superuser)).anySatisfy(v -> assertThat(v).startsWith("tasks: row-level security not enabled and forced"))
