@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantcore.shared.adapter.persistence.TestDatabase;
 import dev.tenantcore.shared.domain.Permission;
+import dev.tenantcore.support.AccessFixtures;
 import dev.tenantcore.support.ApiClient;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,7 +49,16 @@ class PermissionMatrixTest extends ServiceTest {
      * delete); {@code needs} is the permission, or null for "any user's own token" (the /v1/me routes).
      */
     record Endpoint(String method, Supplier<String> target, String body, Permission needs) {
+        /** {@value #UNIQUE} in a body becomes a fresh value for each call: for creations of unique names. */
+        static final String UNIQUE = "{unique}";
+
+        String freshBody() {
+            return body == null ? null : body.replace(UNIQUE, UUID.randomUUID().toString().substring(0, 8));
+        }
     }
+
+    @Inject
+    AccessFixtures access;
 
     Tenant organization;
     final Map<Credential, String[]> auth = new EnumMap<>(Credential.class);
@@ -114,12 +125,35 @@ class PermissionMatrixTest extends ServiceTest {
         endpoints.add(new Endpoint("GET", () -> "/v1/audit-events", null, Permission.AUDIT_READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/audit-events/export", null, Permission.AUDIT_READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/me", null, null));
+        endpoints.add(new Endpoint("GET", () -> "/v1/members", null, Permission.MEMBERS_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/members/" + aMember(), null, Permission.MEMBERS_READ));
+        endpoints.add(new Endpoint("PATCH", () -> "/v1/members/" + aMember(), "{\"roles\":[\"viewer\"]}",
+                Permission.MEMBERS_MANAGE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/members/" + aMember(), null, Permission.MEMBERS_MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/roles", null, Permission.MEMBERS_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/roles/" + aRole(), null, Permission.MEMBERS_READ));
+        endpoints.add(new Endpoint("POST", () -> "/v1/roles",
+                "{\"name\":\"role-" + Endpoint.UNIQUE + "\",\"permissions\":[\"tasks:read\"]}", Permission.ROLES_MANAGE));
+        endpoints.add(new Endpoint("PATCH", () -> "/v1/roles/" + aRole(), "{\"description\":\"changed\"}",
+                Permission.ROLES_MANAGE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/roles/" + aRole(), null, Permission.ROLES_MANAGE));
         endpoints.add(new Endpoint("GET", () -> "/v1/me/external-logins", null, null));
         return endpoints;
     }
 
     private String aTask() {
         return createTask(organization, "{\"title\":\"a target\"}");
+    }
+
+    private UUID aMember() {
+        return access.member(organization, "target", null, "member");
+    }
+
+    private String aRole() {
+        var role = api.post("/v1/roles", "{\"name\":\"target-" + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"permissions\":[\"tasks:read\"]}", organization.auth());
+        assertThat(role.status()).as(role.toString()).isEqualTo(201);
+        return role.string("id");
     }
 
     @Test
@@ -129,7 +163,7 @@ class PermissionMatrixTest extends ServiceTest {
             for (var credential : Credential.values()) {
                 var path = endpoint.target().get();
                 var eventsBefore = auditEvents();
-                var response = api.send(endpoint.method(), path, endpoint.body(), auth.get(credential));
+                var response = api.send(endpoint.method(), path, endpoint.freshBody(), auth.get(credential));
                 var cell = endpoint.method() + " " + path + " as " + credential + ": " + response;
 
                 if (credential == Credential.NONE) {

@@ -6,6 +6,7 @@ import dev.tenantcore.support.ApiClient;
 import dev.tenantcore.support.ServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Signing up with an owner, logging in, refreshing, logging out, lockout: through the real HTTP server. */
@@ -38,10 +39,8 @@ class AuthApiTest extends ServiceTest {
         var task = api.post("/v1/tasks", "{\"title\":\"Written by a user\"}", auth);
         assertThat(task.status()).as(task.toString()).isEqualTo(201);
         var events = api.get("/v1/audit-events?entityId=" + task.string("id"), auth);
-        assertThat(events.items()).singleElement().satisfies(event -> {
-            assertThat(event.get("actorType")).isEqualTo("user");
-            assertThat(event.get("actorId")).isEqualTo(login.string("userId"));
-        });
+        assertThat(events.items()).singleElement().satisfies(event -> assertThat(event.get("actor"))
+                .isEqualTo(Map.of("type", "user", "id", login.string("userId"))));
     }
 
     @Test

@@ -33,7 +33,6 @@ class IsolationNegativeControlTest extends ServiceTest {
                 statement.execute("GRANT UPDATE ON audit_log_horizon TO tenantcore_app");
                 statement.execute("DROP POLICY user_self ON user_credentials");
                 statement.execute("ALTER TABLE user_profiles ADD CONSTRAINT user_profiles_name_key UNIQUE (avatar_url)");
-                // NOT VALID: members without a password (who log in through a provider) exist, and need not match.
                 statement.execute("ALTER TABLE memberships ADD CONSTRAINT memberships_credentials_fkey "
                         + "FOREIGN KEY (user_id) REFERENCES user_credentials (user_id) NOT VALID");
                 statement.execute("GRANT INSERT ON permissions TO tenantcore_app");
