@@ -125,6 +125,9 @@ class PermissionMatrixTest extends ServiceTest {
         endpoints.add(new Endpoint("GET", () -> "/v1/audit-events", null, Permission.AUDIT_READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/audit-events/export", null, Permission.AUDIT_READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/me", null, null));
+        endpoints.add(new Endpoint("PATCH", () -> "/v1/me/profile", "{\"bio\":\"b\"}", null));
+        endpoints.add(new Endpoint("PATCH", () -> "/v1/me/preferences", "{\"theme\":\"dark\"}", null));
+        endpoints.add(new Endpoint("GET", () -> "/v1/me/export", null, null));
         endpoints.add(new Endpoint("GET", () -> "/v1/members", null, Permission.MEMBERS_READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/members/" + aMember(), null, Permission.MEMBERS_READ));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/members/" + aMember(), "{\"roles\":[\"viewer\"]}",

@@ -12,6 +12,7 @@ import dev.tenantcore.support.AccessFixtures;
 import dev.tenantcore.support.ApiClient;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
+import dev.tenantcore.support.TestMemberships;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -92,6 +94,13 @@ class HttpTenantIsolationTest extends ServiceTest {
      */
     static final Set<String> USER_SCOPED_ROUTES = Set.of("GET /v1/me/external-logins",
             "POST /v1/me/external-logins/{provider}", "DELETE /v1/me/external-logins/{id}");
+
+    /**
+     * The caller's own account: these act on the person the token belongs to, whoever the body names, and read the
+     * audit log of the token's organization only (userScopedEndpointsActOnTheCallerAloneInTheTokensOrganization).
+     */
+    static final Set<String> USER_SCOPED_ROUTES = Set.of("PATCH /v1/me/profile", "PATCH /v1/me/preferences",
+            "POST /v1/me/password", "GET /v1/me/export", "DELETE /v1/me");
 
     @Inject
     Router router;
@@ -337,6 +346,57 @@ class HttpTenantIsolationTest extends ServiceTest {
     }
 
     @Test
+    void userScopedEndpointsActOnTheCallerAloneInTheTokensOrganization() throws SQLException {
+        var owner = UUID.fromString(api.get("/v1/me", bothOwnersTokenForA).string("id"));
+        // A neighbour: a member of A, owning an organization of their own together with a co-owner.
+        var neighbourEmail = uniqueEmail();
+        var neighbourHome = signUpWithOwner(neighbourEmail);
+        var neighbourId = UUID.fromString(logIn(neighbourEmail, neighbourHome.slug()).string("userId"));
+        var coOwnerEmail = uniqueEmail();
+        var coOwnerId = UUID.fromString(logIn(coOwnerEmail, signUpWithOwner(coOwnerEmail).slug()).string("userId"));
+        TestMemberships.add(neighbourHome.organizationId(), coOwnerId, "owner");
+        TestMemberships.add(a.tenant().organizationId(), neighbourId, "member");
+        var neighbour = userAuth(neighbourEmail, a.tenant().slug());
+        var spoofed = ", \"userId\": \"%s\", \"id\": \"%s\", \"organizationId\": \"%s\"}"
+                .formatted(owner, owner, b.tenant().organizationId());
+        var before = rowsOf(b);
+        var ownersRows = personalRowsOf(owner);
+
+        assertThat(api.patch("/v1/me/profile", "{\"bio\": \"neighbourly\"" + spoofed, neighbour).json())
+                .containsEntry("bio", "neighbourly");
+        assertThat(api.patch("/v1/me/preferences", "{\"theme\": \"dark\"" + spoofed, neighbour).status())
+                .isEqualTo(200);
+        var export = api.get("/v1/me/export?userId=" + owner, neighbour);
+        assertThat(export.object("account")).containsEntry("id", neighbourId.toString());
+        assertThat(organizationsIn(export)).containsExactlyInAnyOrder(a.tenant().organizationId().toString(),
+                neighbourHome.organizationId().toString());
+        var ownersExport = api.get("/v1/me/export", bothOwnersTokenForA);
+        assertThat(organizationsIn(ownersExport)).containsExactlyInAnyOrder(a.tenant().organizationId().toString(),
+                b.tenant().organizationId().toString());
+        for (var exported : List.of(export, ownersExport)) {
+            var events = new HashSet<String>();
+            @SuppressWarnings("unchecked")
+            var listed = (List<Map<String, Object>>) exported.object("auditLog").get("events");
+            listed.forEach(event -> events.add(event.get("id").toString()));
+            assertThat(idsInDatabase("audit_events", a)).as("only A's log").containsAll(events);
+        }
+        assertThat(api.post("/v1/me/password", "{\"currentPassword\": \"%s\", \"newPassword\": \"%s\"%s"
+                .formatted(PASSWORD, "the neighbour's new passphrase", spoofed), neighbour).status()).isEqualTo(204);
+        assertThat(api.delete("/v1/me?userId=" + owner, neighbour).status()).isEqualTo(204);
+
+        assertThat(rowsOf(b)).isEqualTo(before);
+        assertThat(personalRowsOf(owner)).as("the owner of both is untouched").isEqualTo(ownersRows);
+        assertThat(logIn(coOwnerEmail, neighbourHome.slug()).status()).isEqualTo(200);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> organizationsIn(ApiClient.Response export) {
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        return ((List<Map<String, Object>>) export.json().get("memberships")).stream()
+                .map(membership -> membership.get("organizationId").toString()).toList();
+    }
+
+    @Test
     void namingTheOtherOrganizationInBodyQueryOrHeadersIsIgnored() throws SQLException {
         var victim = b.tenant().organizationId().toString();
         var spoofHeaders = a.tenant().auth("X-Organization-Id", victim, "X-Tenant-Id", victim);
@@ -412,6 +472,23 @@ class HttpTenantIsolationTest extends ServiceTest {
             try (var rows = query.executeQuery()) {
                 assertThat(rows.next()).as(table + " " + id + " exists").isTrue();
                 return rows.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    /** A person's own rows, as text: account, profile, preferences, password, refresh tokens. */
+    private static String personalRowsOf(UUID userId) throws SQLException {
+        try (var superuser = TestDatabase.shared().connectAsSuperuser(); var query = superuser.prepareStatement("""
+                SELECT (SELECT u::text FROM users u WHERE id = ?) || (SELECT p::text FROM user_profiles p
+                    WHERE user_id = ?) || (SELECT x::text FROM user_preferences x WHERE user_id = ?)
+                    || (SELECT c::text FROM user_credentials c WHERE user_id = ?)
+                    || (SELECT string_agg(r::text, ',' ORDER BY id) FROM refresh_tokens r WHERE user_id = ?)""")) {
+            for (int i = 1; i <= 5; i++) {
+                query.setObject(i, userId);
+            }
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
             }
         }
     }

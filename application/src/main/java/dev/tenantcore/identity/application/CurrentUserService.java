@@ -1,5 +1,6 @@
 package dev.tenantcore.identity.application;
 
+import dev.tenantcore.identity.domain.UserPreferencesRepository;
 import dev.tenantcore.identity.domain.UserRepository;
 import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.CurrentTenant;
@@ -14,13 +15,15 @@ import jakarta.inject.Singleton;
 @Singleton
 final class CurrentUserService implements GetCurrentUserUseCase {
     private final UserRepository users;
+    private final UserPreferencesRepository preferences;
     private final TenantTransactions transactions;
     private final CurrentTenant currentTenant;
     private final CurrentCaller currentCaller;
 
-    CurrentUserService(UserRepository users, TenantTransactions transactions, CurrentTenant currentTenant,
-            CurrentCaller currentCaller) {
+    CurrentUserService(UserRepository users, UserPreferencesRepository preferences, TenantTransactions transactions,
+            CurrentTenant currentTenant, CurrentCaller currentCaller) {
         this.users = users;
+        this.preferences = preferences;
         this.transactions = transactions;
         this.currentTenant = currentTenant;
         this.currentCaller = currentCaller;
@@ -33,8 +36,8 @@ final class CurrentUserService implements GetCurrentUserUseCase {
         return transactions.read(organizationId, () -> {
             // Gone if the account was erased while its access token still lives.
             var user = users.findById(userId).orElseThrow(() -> new ResourceNotFoundException("user"));
-            return new CurrentUser(user, users.findProfile(userId).orElse(null), organizationId,
-                    currentTenant.permissions());
+            return new CurrentUser(user, users.findProfile(userId).orElse(null),
+                    preferences.findByUserId(userId).orElse(null), organizationId, currentTenant.permissions());
         });
     }
 
