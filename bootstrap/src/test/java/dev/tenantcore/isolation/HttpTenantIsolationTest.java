@@ -92,7 +92,7 @@ class HttpTenantIsolationTest extends ServiceTest {
      * A user's own rows, across organizations: checked by {@link #anotherUsersExternalLoginsAreNotFoundAndStay}
      * with users' tokens (the probes above act with API keys, which these routes refuse).
      */
-    static final Set<String> USER_SCOPED_ROUTES = Set.of("GET /v1/me/external-logins",
+    static final Set<String> EXTERNAL_LOGIN_ROUTES = Set.of("GET /v1/me/external-logins",
             "POST /v1/me/external-logins/{provider}", "DELETE /v1/me/external-logins/{id}");
 
     /**
@@ -150,6 +150,7 @@ class HttpTenantIsolationTest extends ServiceTest {
         var covered = new HashSet<String>(CALLER_SCOPED_ROUTES);
         covered.addAll(TENANTLESS_ROUTES);
         covered.addAll(USER_SCOPED_ROUTES);
+        covered.addAll(EXTERNAL_LOGIN_ROUTES);
         BY_ID_PROBES.forEach(probe -> covered.add(probe.route()));
 
         assertThat(routes).as("every /v1 route must join the isolation suite").isEqualTo(covered);
