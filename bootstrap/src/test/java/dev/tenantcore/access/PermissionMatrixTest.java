@@ -140,6 +140,13 @@ class PermissionMatrixTest extends ServiceTest {
         endpoints.add(new Endpoint("PATCH", () -> "/v1/roles/" + aRole(), "{\"description\":\"changed\"}",
                 Permission.ROLES_MANAGE));
         endpoints.add(new Endpoint("DELETE", () -> "/v1/roles/" + aRole(), null, Permission.ROLES_MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/invitations", null, Permission.MEMBERS_MANAGE));
+        endpoints.add(new Endpoint("POST", () -> "/v1/invitations",
+                "{\"email\":\"invited-" + Endpoint.UNIQUE + "@example.com\",\"roles\":[\"viewer\"]}",
+                Permission.MEMBERS_MANAGE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/invitations/" + api.post("/v1/invitations",
+                "{\"email\":\"" + uniqueEmail() + "\",\"roles\":[\"viewer\"]}", organization.auth()).string("id"),
+                null, Permission.MEMBERS_MANAGE));
         endpoints.add(new Endpoint("GET", () -> "/v1/me/external-logins", null, null));
         return endpoints;
     }

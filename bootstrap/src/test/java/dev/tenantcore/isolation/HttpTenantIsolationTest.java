@@ -16,9 +16,11 @@ import dev.tenantcore.support.TestMemberships;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +42,10 @@ class HttpTenantIsolationTest extends ServiceTest {
 
     /**
      * The twin data: what each organization owns besides its organization row, built-in roles and first key. Both
-     * have a custom role of the same name; each has a member holding it, with a task assigned.
+     * have a custom role of the same name; each has a member holding it, with a task assigned, and an open invitation.
      */
     record Twin(Tenant tenant, List<String> taskIds, String extraKeyId, String deletedTaskId, String memberId,
-            String roleId) {
+            String roleId, String invitationId, String invitationToken) {
     }
 
     static final String TWIN_ROLE = "twin-role";
@@ -58,6 +60,8 @@ class HttpTenantIsolationTest extends ServiceTest {
                     "{\"title\":\"hijacked\",\"completed\":true}"),
             new ByIdProbe("DELETE /v1/tasks/{id}", "DELETE", twin -> "/v1/tasks/" + twin.taskIds().getFirst(), null),
             new ByIdProbe("DELETE /v1/api-keys/{id}", "DELETE", twin -> "/v1/api-keys/" + twin.extraKeyId(), null),
+            new ByIdProbe("DELETE /v1/invitations/{id}", "DELETE",
+                    twin -> "/v1/invitations/" + twin.invitationId(), null),
             new ByIdProbe("GET /v1/tasks/{id}", "GET",
                     twin -> "/v1/tasks/" + twin.taskIds().getFirst() + "?asOf=" + Instant.now(), null),
             new ByIdProbe("GET /v1/{collection}/{id}/history", "GET",
@@ -78,14 +82,15 @@ class HttpTenantIsolationTest extends ServiceTest {
     static final Set<String> CALLER_SCOPED_ROUTES = Set.of(
             "GET /v1/organization", "PATCH /v1/organization", "GET /v1/tasks", "POST /v1/tasks", "GET /v1/api-keys",
             "POST /v1/api-keys", "GET /v1/audit-events", "GET /v1/audit-events/export", "GET /v1/members",
-            "GET /v1/roles", "POST /v1/roles", "GET /v1/me");
+            "GET /v1/roles", "POST /v1/roles", "GET /v1/me", "GET /v1/invitations", "POST /v1/invitations");
 
     /**
      * No tenant yet: sign-up is covered by the spoofing test (a body naming B cannot join B); logging in names the
      * organization and gets a token for it only if the account is its member (AuthApiTest).
      */
     static final Set<String> TENANTLESS_ROUTES = Set.of("POST /v1/organizations", "POST /v1/auth/token",
-            "POST /v1/auth/refresh", "POST /v1/auth/logout", "GET /v1/auth/oidc/{provider}/authorize",
+            "POST /v1/auth/refresh", "POST /v1/auth/logout",
+            "POST /v1/invitations/accept", "GET /v1/auth/oidc/{provider}/authorize",
             "GET /v1/auth/oidc/{provider}/callback");
 
     /**
@@ -136,8 +141,11 @@ class HttpTenantIsolationTest extends ServiceTest {
         assertThat(role.status()).as(role.toString()).isEqualTo(201);
         var member = access.member(tenant, "twin", "Twin", TWIN_ROLE, "member");
         createTask(tenant, "{\"title\":\"Assigned\",\"assigneeId\":\"" + member + "\"}");
+        var invitation = api.post("/v1/invitations", "{\"email\":\"twin-" + UUID.randomUUID()
+                + "@example.com\",\"roles\":[\"member\"]}", tenant.auth());
+        assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
         return new Twin(tenant, List.copyOf(tasks.reversed()), key.string("id"), deleted, member.toString(),
-                role.string("id"));
+                role.string("id"), invitation.string("id"), invitation.string("token"));
     }
 
     @Test
@@ -203,6 +211,7 @@ class HttpTenantIsolationTest extends ServiceTest {
         assertThat(allPages("/v1/tasks?limit=1&completed=false", a))
                 .isEqualTo(idsInDatabase("tasks", a, "AND NOT completed"));
         assertThat(allPages("/v1/api-keys?limit=1", a)).isEqualTo(idsInDatabase("api_keys", a));
+        assertThat(allPages("/v1/invitations?limit=1", a)).isEqualTo(idsInDatabase("invitations", a));
         assertThat(allPages("/v1/tasks?limit=2", b)).isEqualTo(idsInDatabase("tasks", b));
         assertThat(allPages("/v1/audit-events?limit=3", a)).isEqualTo(idsInDatabase("audit_events", a));
         assertThat(allPages("/v1/audit-events?limit=2&entityType=task", b))
@@ -406,6 +415,8 @@ class HttpTenantIsolationTest extends ServiceTest {
         var task = api.post("/v1/tasks", "{\"title\":\"Mine\",\"organizationId\":\"" + victim
                 + "\",\"organization_id\":\"" + victim + "\"}", spoofHeaders);
         var key = api.post("/v1/api-keys", "{\"name\":\"mine\",\"organizationId\":\"" + victim + "\"}", spoofHeaders);
+        var invitation = api.post("/v1/invitations", "{\"email\":\"spoof-" + UUID.randomUUID()
+                + "@example.com\",\"roles\":[\"viewer\"],\"organizationId\":\"" + victim + "\"}", spoofHeaders);
         var renamed = api.patch("/v1/organization", "{\"name\":\"Still A\",\"id\":\"" + victim + "\"}", spoofHeaders);
         var listed = allPages("/v1/tasks?organizationId=" + victim + "&organization_id=" + victim, a);
         var signUp = api.post("/v1/organizations", "{\"name\":\"Joiner\",\"slug\":\"joiner-" + UUID.randomUUID()
@@ -415,10 +426,39 @@ class HttpTenantIsolationTest extends ServiceTest {
         assertThat(ownerOf("tasks", task.string("id"))).isEqualTo(a.tenant().organizationId());
         assertThat(key.status()).isEqualTo(201);
         assertThat(ownerOf("api_keys", key.string("id"))).isEqualTo(a.tenant().organizationId());
+        assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+        assertThat(ownerOf("invitations", invitation.string("id"))).isEqualTo(a.tenant().organizationId());
         assertThat(renamed.string("id")).isEqualTo(a.tenant().organizationId().toString());
         assertThat(listed).isEqualTo(idsInDatabase("tasks", a));
         assertThat(signUp.status()).isEqualTo(201);
         assertThat(signUp.object("organization").get("id")).isNotEqualTo(victim);
+        assertThat(rowsOf(b)).isEqualTo(before);
+    }
+
+    @Test
+    void acceptingAnInvitationOfOneTenantNeverTouchesTheOther() throws SQLException {
+        var fresh = api.post("/v1/invitations", "{\"email\":\"joiner-" + UUID.randomUUID()
+                + "@example.com\",\"roles\":[\"viewer\"]}", a.tenant().auth());
+        var token = fresh.string("token");
+        var before = rowsOf(b);
+
+        // A's invitation id and secret under B's organization id: looked up in B only, where it does not exist.
+        var raw = Base64.getUrlDecoder().decode(token.substring("tci_".length()));
+        var victim = b.tenant().organizationId();
+        ByteBuffer.wrap(raw).putLong(victim.getMostSignificantBits()).putLong(victim.getLeastSignificantBits());
+        var moved = "tci_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        var body = "{\"token\":\"%s\",\"password\":\"correct horse battery staple\",\"displayName\":\"Joiner "
+                + UUID.randomUUID() + "\"}";
+        var misdirected = api.post("/v1/invitations/accept", body.formatted(moved));
+        assertThat(misdirected.status()).as(misdirected.toString()).isEqualTo(404);
+
+        // Accepted with A's token: the membership is A's, and B gains nothing.
+        var accepted = api.post("/v1/invitations/accept", body.formatted(token));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.string("organizationId")).isEqualTo(a.tenant().organizationId().toString());
+        var withBsKey = api.post("/v1/invitations/accept", body.formatted(b.invitationToken()), a.tenant().auth());
+        assertThat(withBsKey.status()).as("an API key of A cannot accept B's invitation").isEqualTo(403);
+
         assertThat(rowsOf(b)).isEqualTo(before);
     }
 
@@ -508,8 +548,9 @@ class HttpTenantIsolationTest extends ServiceTest {
                     || (SELECT string_agg(u::text, ',' ORDER BY user_id, role_id) FROM user_roles u
                         WHERE organization_id = ?)
                     || (SELECT string_agg(k::text, ',' ORDER BY api_key_id, role_id) FROM api_key_roles k
-                        WHERE organization_id = ?)""")) {
-            for (int i = 1; i <= 9; i++) {
+                        WHERE organization_id = ?)
+                    || (SELECT string_agg(i::text, ',' ORDER BY id) FROM invitations i WHERE organization_id = ?)""")) {
+            for (int i = 1; i <= 10; i++) {
                 query.setObject(i, owner.tenant().organizationId());
             }
             try (var rows = query.executeQuery()) {

@@ -34,6 +34,18 @@ final class JdbcUserRepository implements UserRepository {
     @Override
     public void register(User user, String passwordHash, Instant passwordChangedAt, UserProfile profile) {
         TenantSession.requireAny();
+        try {
+            insertAccount(user, passwordHash, passwordChangedAt, profile);
+        } catch (RuntimeException e) {
+            // Another request registered the address between our lookup and this insert.
+            if (ConstraintViolations.isUniqueViolation(e, "users_email_key")) {
+                throw new ConflictException("an account with this email exists");
+            }
+            throw e;
+        }
+    }
+
+    private void insertAccount(User user, String passwordHash, Instant passwordChangedAt, UserProfile profile) {
         // One statement, one round trip: the rows of the five tables that exist from the start.
         jdbc.prepareStatement("""
                 WITH account AS (

@@ -14,6 +14,7 @@ import dev.tenantcore.shared.adapter.persistence.DatabaseTest;
 import dev.tenantcore.shared.adapter.persistence.TestDatabase;
 import dev.tenantcore.shared.adapter.persistence.TestOrganizations;
 import dev.tenantcore.shared.application.TenantTransactions;
+import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.UserId;
@@ -126,6 +127,17 @@ class IdentityPersistenceTest extends DatabaseTest {
 
         assertThat(transactions.readForUser(acme, ada.id(), () -> users.findPasswordHash(ada.id())))
                 .isEqualTo(before);
+    }
+
+    @Test
+    void aSecondAccountForTheSameAddressInAnyCaseIsAConflict() {
+        var twin = User.register(new EmailAddress(ada.email().value().toUpperCase()), NOW);
+
+        assertThatThrownBy(() -> transactions.writeForUser(acme, twin.id(), () -> {
+            users.register(twin, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", NOW,
+                    UserProfile.initial(twin.id(), "Twin", NOW));
+            return null;
+        })).isInstanceOf(ConflictException.class);
     }
 
     @Test

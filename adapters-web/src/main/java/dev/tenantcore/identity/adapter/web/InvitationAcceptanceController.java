@@ -1,0 +1,71 @@
+package dev.tenantcore.identity.adapter.web;
+
+import dev.tenantcore.access.application.AcceptInvitationCommand;
+import dev.tenantcore.access.application.AcceptInvitationUseCase;
+import dev.tenantcore.identity.application.Session;
+import dev.tenantcore.identity.application.StartInvitedSessionUseCase;
+import dev.tenantcore.shared.domain.Permission;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Accepting an invitation. The invitation is the access context's; this endpoint lives with identity because it
+ * may create the account and log the person in, which the access context cannot reach (identity depends on access,
+ * not the other way round).
+ */
+@Controller("/v1/invitations/accept")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "Invitations")
+class InvitationAcceptanceController {
+    private final AcceptInvitationUseCase accept;
+    private final StartInvitedSessionUseCase sessions;
+    private final AccessTokens accessTokens;
+    private final Clock clock;
+
+    InvitationAcceptanceController(AcceptInvitationUseCase accept, StartInvitedSessionUseCase sessions,
+            AccessTokens accessTokens, Clock clock) {
+        this.accept = accept;
+        this.sessions = sessions;
+        this.accessTokens = accessTokens;
+        this.clock = clock;
+    }
+
+    @Post
+    @Operation(summary = "Accept an invitation: become a member of the organization that sent it",
+            description = "Public: the token is the credential. When no account has the invited address, password "
+                    + "and displayName create one, and the response carries tokens as from POST /v1/auth/token. "
+                    + "Otherwise the account with the address becomes a member without a password, and logs in "
+                    + "as usual (tokens come back only if the request carried that user's access token). With a "
+                    + "user's access token the invitation must be for that user's address; an API key is refused. "
+                    + "404 for an unknown token; 409 for an expired, revoked or used one.")
+    HttpResponse<InvitationAcceptanceResponse> accept(@Body @Valid AcceptInvitationRequest request) {
+        var accepted = accept.accept(new AcceptInvitationCommand(request.token(), request.password(),
+                request.displayName()));
+        var tokens = sessions.startAfter(accepted).map(this::tokens).orElse(null);
+        var body = new InvitationAcceptanceResponse(accepted.organizationId().value(), accepted.userId().value(),
+                accepted.roles().stream().sorted().toList(), accepted.newAccount(), tokens);
+        // Tokens must not be cached by anything between the service and the client (RFC 6749 5.1).
+        return HttpResponse.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private TokenResponse tokens(Session session) {
+        var now = clock.instant();
+        return new TokenResponse(accessTokens.sign(session, now.getEpochSecond()), "Bearer",
+                Duration.between(now, session.accessTokenExpiresAt()).toSeconds(), session.refreshToken(),
+                session.refreshTokenExpiresAt(), session.userId().value(), session.organizationId().value(),
+                session.permissions().stream().map(Permission::code).sorted().toList());
+    }
+}
