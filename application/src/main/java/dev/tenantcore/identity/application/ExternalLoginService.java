@@ -143,7 +143,7 @@ final class ExternalLoginService implements LogInExternallyUseCase, StartExterna
         var user = User.register(email, now);
         var profile = UserProfile.initial(user.id(), displayName(identity.name(), email), now);
         transactions.writeForUser(organizationId, user.id(), () -> {
-            users.registerWithoutPassword(user, profile);
+            users.register(user, null, null, profile); // no password: the provider is the way in
             externalLogins.insert(ExternalLogin.link(user.id(), identity.provider(), identity.subject(), email, now));
             return null;
         });

@@ -82,11 +82,6 @@ class AuthenticationServiceTest {
         }
 
         @Override
-        public void registerWithoutPassword(User user, UserProfile profile) {
-            throw new AssertionError("not used by authentication");
-        }
-
-        @Override
         public Optional<User> findById(UserId id) {
             return id.equals(ada) ? Optional.of(new User(ada, new EmailAddress("ada@example.com"), adaStatus, 1,
                     NOW, NOW)) : Optional.empty();

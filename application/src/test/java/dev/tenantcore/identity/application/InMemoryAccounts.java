@@ -104,18 +104,15 @@ final class InMemoryAccounts implements UserRepository, LoginLookup, ExternalLog
 
     @Override
     public void register(User user, String passwordHash, Instant passwordChangedAt, UserProfile profile) {
-        registerWithoutPassword(user, profile);
-        passwords.put(user.id(), passwordHash);
-    }
-
-    @Override
-    public void registerWithoutPassword(User user, UserProfile profile) {
         requireWritable();
         if (users.values().stream().anyMatch(other -> other.email().key().equals(user.email().key()))) {
             throw new ConflictException("an account with this e-mail address exists");
         }
         users.put(user.id(), user);
         profiles.put(user.id(), profile);
+        if (passwordHash != null) {
+            passwords.put(user.id(), passwordHash);
+        }
     }
 
     @Override

@@ -176,11 +176,6 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
     }
 
     @Override
-    public void registerWithoutPassword(User user, UserProfile profile) {
-        register(user, null, null, profile);
-    }
-
-    @Override
     public Optional<User> findById(UserId id) {
         requireTransaction();
         return Optional.ofNullable(users.get(id));

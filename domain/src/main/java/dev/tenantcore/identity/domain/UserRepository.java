@@ -10,14 +10,11 @@ import java.util.Optional;
  */
 public interface UserRepository {
 
-    /** Inserts the account, its password, its profile and default preferences. */
-    void register(User user, String passwordHash, Instant passwordChangedAt, UserProfile profile);
-
     /**
-     * Inserts an account without a password (it logs in through a provider), its profile and default preferences.
-     * Throws {@code ConflictException} when another account has the address.
+     * Inserts the account, its password, its profile and default preferences. A null {@code passwordHash} (and
+     * {@code passwordChangedAt}) makes an account without a password, which logs in through a provider.
      */
-    void registerWithoutPassword(User user, UserProfile profile);
+    void register(User user, String passwordHash, Instant passwordChangedAt, UserProfile profile);
 
     Optional<User> findById(UserId id);
 

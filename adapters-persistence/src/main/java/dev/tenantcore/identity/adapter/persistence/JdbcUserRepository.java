@@ -46,14 +46,17 @@ final class JdbcUserRepository implements UserRepository {
     }
 
     private void insertAccount(User user, String passwordHash, Instant passwordChangedAt, UserProfile profile) {
-        // One statement, one round trip: the rows of the five tables that exist from the start.
+        // One statement, one round trip: the rows of the five tables that exist from the start (no credentials
+        // for an account without a password).
         jdbc.prepareStatement("""
                 WITH account AS (
                     INSERT INTO users (id, email, status, version, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?) RETURNING id),
                 credentials AS (
                     INSERT INTO user_credentials (user_id, password_hash, password_changed_at)
-                    SELECT id, ?, ? FROM account),
+                    SELECT id, given.hash, given.changed_at FROM account,
+                           (SELECT ?::text AS hash, ?::timestamptz AS changed_at) given
+                    WHERE given.hash IS NOT NULL),
                 profile AS (
                     INSERT INTO user_profiles (user_id, display_name, avatar_url, locale, time_zone, bio)
                     SELECT id, ?, ?, ?, ?, ? FROM account)
@@ -73,39 +76,6 @@ final class JdbcUserRepository implements UserRepository {
             statement.setString(13, profile.bio());
             return statement.executeUpdate();
         });
-    }
-
-    @Override
-    public void registerWithoutPassword(User user, UserProfile profile) {
-        TenantSession.requireAny();
-        try {
-            jdbc.prepareStatement("""
-                    WITH account AS (
-                        INSERT INTO users (id, email, status, version, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id),
-                    profile AS (
-                        INSERT INTO user_profiles (user_id, display_name, avatar_url, locale, time_zone, bio)
-                        SELECT id, ?, ?, ?, ?, ? FROM account)
-                    INSERT INTO user_preferences (user_id) SELECT id FROM account""", statement -> {
-                statement.setObject(1, user.id().value());
-                statement.setString(2, user.email().value());
-                statement.setString(3, user.status().code());
-                statement.setLong(4, user.version());
-                statement.setObject(5, utc(user.createdAt()));
-                statement.setObject(6, utc(user.updatedAt()));
-                statement.setString(7, profile.displayName());
-                statement.setString(8, profile.avatarUrl());
-                statement.setString(9, profile.locale());
-                statement.setString(10, profile.timeZone());
-                statement.setString(11, profile.bio());
-                return statement.executeUpdate();
-            });
-        } catch (DataAccessException e) {
-            if (ConstraintViolations.isUniqueViolation(e, "users_email_key")) {
-                throw new ConflictException("an account with this e-mail address exists");
-            }
-            throw e;
-        }
     }
 
     @Override

@@ -63,7 +63,7 @@ class JdbcExternalLoginRepositoryTest extends DatabaseTest {
             if (withPassword) {
                 users.register(user, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", NOW, profile);
             } else {
-                users.registerWithoutPassword(user, profile);
+                users.register(user, null, null, profile);
             }
             return null;
         });
@@ -179,7 +179,7 @@ class JdbcExternalLoginRepositoryTest extends DatabaseTest {
         });
         var sameAddress = User.register(new EmailAddress(grace.email().value().toUpperCase()), NOW);
         assertThatThrownBy(() -> asUser(sameAddress.id(), () -> {
-            users.registerWithoutPassword(sameAddress, UserProfile.initial(sameAddress.id(), "Copy", NOW));
+            users.register(sameAddress, null, null, UserProfile.initial(sameAddress.id(), "Copy", NOW));
             return null;
         })).isInstanceOf(ConflictException.class);
         assertThat(asUser(sameAddress.id(), () -> users.findById(sameAddress.id()))).isEmpty();
