@@ -52,10 +52,6 @@ public record RefreshToken(UserId userId, UUID id, OrganizationId organizationId
                 && MessageDigest.isEqual(secretHash, presented.secretHash());
     }
 
-    public boolean isUsable(Instant now) {
-        return usedAt == null && revokedAt == null && expiresAt.isAfter(now);
-    }
-
     public record Issued(RefreshToken token, RefreshTokenValue value) {
     }
 }

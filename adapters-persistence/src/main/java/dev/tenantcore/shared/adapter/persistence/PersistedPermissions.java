@@ -29,15 +29,4 @@ public final class PersistedPermissions {
             array.free();
         }
     }
-
-    public static Set<Permission> fromCodes(String[] codes) {
-        var permissions = EnumSet.noneOf(Permission.class);
-        if (codes != null) {
-            for (var code : codes) {
-                Permission.fromCode(code).ifPresent(permissions::add);
-            }
-        }
-        return permissions;
-    }
-
 }
