@@ -4,9 +4,6 @@ import dev.tenantcore.identity.application.LogInCommand;
 import dev.tenantcore.identity.application.LogInUseCase;
 import dev.tenantcore.identity.application.LogOutUseCase;
 import dev.tenantcore.identity.application.RefreshSessionUseCase;
-import dev.tenantcore.identity.application.Session;
-import dev.tenantcore.shared.domain.Permission;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,9 +17,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /** Logging in with a password, refreshing, logging out. Public: the body is the credential. */
 @Controller("/v1/auth")
@@ -33,16 +27,13 @@ class AuthController {
     private final LogInUseCase logIn;
     private final RefreshSessionUseCase refresh;
     private final LogOutUseCase logOut;
-    private final AccessTokens accessTokens;
-    private final Clock clock;
+    private final IssuedTokens tokens;
 
-    AuthController(LogInUseCase logIn, RefreshSessionUseCase refresh, LogOutUseCase logOut,
-            AccessTokens accessTokens, Clock clock) {
+    AuthController(LogInUseCase logIn, RefreshSessionUseCase refresh, LogOutUseCase logOut, IssuedTokens tokens) {
         this.logIn = logIn;
         this.refresh = refresh;
         this.logOut = logOut;
-        this.accessTokens = accessTokens;
-        this.clock = clock;
+        this.tokens = tokens;
     }
 
     @Post("/token")
@@ -51,7 +42,8 @@ class AuthController {
                     + "unknown address, not a member: the same 401. Repeated failures per account and per client "
                     + "address are slowed down, then refused with 429 and Retry-After.")
     HttpResponse<TokenResponse> token(@Body TokenRequest request) {
-        return issued(logIn.logIn(new LogInCommand(request.email(), request.password(), request.organization())));
+        var command = new LogInCommand(request.email(), request.password(), request.organization());
+        return tokens.response(logIn.logIn(command));
     }
 
     @Post("/refresh")
@@ -59,7 +51,7 @@ class AuthController {
             description = "The refresh token is replaced; presenting a used one again revokes its whole family. "
                     + "The permissions are read afresh.")
     HttpResponse<TokenResponse> refresh(@Body @Valid RefreshTokenRequest request) {
-        return issued(refresh.refresh(request.refreshToken()));
+        return tokens.response(refresh.refresh(request.refreshToken()));
     }
 
     @Post("/logout")
@@ -68,20 +60,5 @@ class AuthController {
             description = "204 whatever the token: logging out cannot be used to test tokens.")
     void logout(@Body @Valid RefreshTokenRequest request) {
         logOut.logOut(request.refreshToken());
-    }
-
-    /** Whole seconds, rounded up: the session was made a moment before this response. */
-    private static long secondsUntil(Instant now, Instant expiresAt) {
-        return (Duration.between(now, expiresAt).toMillis() + 999) / 1000;
-    }
-
-    private HttpResponse<TokenResponse> issued(Session session) {
-        var now = clock.instant();
-        var body = new TokenResponse(accessTokens.sign(session, now.getEpochSecond()), "Bearer",
-                secondsUntil(now, session.accessTokenExpiresAt()), session.refreshToken(),
-                session.refreshTokenExpiresAt(), session.userId().value(), session.organizationId().value(),
-                session.permissions().stream().map(Permission::code).sorted().toList());
-        // Tokens must not be cached by anything between the service and the client (RFC 6749 5.1).
-        return HttpResponse.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

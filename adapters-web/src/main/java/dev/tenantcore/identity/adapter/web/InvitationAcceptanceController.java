@@ -2,9 +2,7 @@ package dev.tenantcore.identity.adapter.web;
 
 import dev.tenantcore.access.application.AcceptInvitationCommand;
 import dev.tenantcore.access.application.AcceptInvitationUseCase;
-import dev.tenantcore.identity.application.Session;
 import dev.tenantcore.identity.application.StartInvitedSessionUseCase;
-import dev.tenantcore.shared.domain.Permission;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -17,8 +15,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Accepting an invitation. The invitation is the access context's; this endpoint lives with identity because it
@@ -32,15 +28,13 @@ import java.time.Duration;
 class InvitationAcceptanceController {
     private final AcceptInvitationUseCase accept;
     private final StartInvitedSessionUseCase sessions;
-    private final AccessTokens accessTokens;
-    private final Clock clock;
+    private final IssuedTokens issuedTokens;
 
     InvitationAcceptanceController(AcceptInvitationUseCase accept, StartInvitedSessionUseCase sessions,
-            AccessTokens accessTokens, Clock clock) {
+            IssuedTokens issuedTokens) {
         this.accept = accept;
         this.sessions = sessions;
-        this.accessTokens = accessTokens;
-        this.clock = clock;
+        this.issuedTokens = issuedTokens;
     }
 
     @Post
@@ -54,18 +48,10 @@ class InvitationAcceptanceController {
     HttpResponse<InvitationAcceptanceResponse> accept(@Body @Valid AcceptInvitationRequest request) {
         var accepted = accept.accept(new AcceptInvitationCommand(request.token(), request.password(),
                 request.displayName()));
-        var tokens = sessions.startAfter(accepted).map(this::tokens).orElse(null);
+        var tokens = sessions.startAfter(accepted).map(issuedTokens::body).orElse(null);
         var body = new InvitationAcceptanceResponse(accepted.organizationId().value(), accepted.userId().value(),
                 accepted.roles().stream().sorted().toList(), accepted.newAccount(), tokens);
         // Tokens must not be cached by anything between the service and the client (RFC 6749 5.1).
         return HttpResponse.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    private TokenResponse tokens(Session session) {
-        var now = clock.instant();
-        return new TokenResponse(accessTokens.sign(session, now.getEpochSecond()), "Bearer",
-                Duration.between(now, session.accessTokenExpiresAt()).toSeconds(), session.refreshToken(),
-                session.refreshTokenExpiresAt(), session.userId().value(), session.organizationId().value(),
-                session.permissions().stream().map(Permission::code).sorted().toList());
     }
 }

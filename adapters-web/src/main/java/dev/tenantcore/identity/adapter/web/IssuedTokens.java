@@ -21,13 +21,17 @@ final class IssuedTokens {
     }
 
     HttpResponse<TokenResponse> response(Session session) {
+        // Tokens must not be cached by anything between the service and the client (RFC 6749 5.1).
+        return HttpResponse.ok(body(session)).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** The body alone, for answers that carry tokens inside something else (an accepted invitation). */
+    TokenResponse body(Session session) {
         var now = clock.instant();
-        var body = new TokenResponse(accessTokens.sign(session, now.getEpochSecond()), "Bearer",
+        return new TokenResponse(accessTokens.sign(session, now.getEpochSecond()), "Bearer",
                 secondsUntil(now, session), session.refreshToken(),
                 session.refreshTokenExpiresAt(), session.userId().value(), session.organizationId().value(),
                 session.permissions().stream().map(Permission::code).sorted().toList());
-        // Tokens must not be cached by anything between the service and the client (RFC 6749 5.1).
-        return HttpResponse.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     /** Whole seconds, rounded up like POST /v1/auth/token's: the session was made a moment before this. */
