@@ -90,10 +90,10 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
     public void revoke(ApiKeyId id, ExpectedVersion expectedVersion) {
         currentTenant.require(Permission.API_KEYS_MANAGE);
         var organizationId = currentTenant.organizationId();
-        transactions.write(organizationId, () -> {
+        var prefix = transactions.write(organizationId, () -> {
             var key = keys.findById(organizationId, id).orElseThrow(() -> new ResourceNotFoundException("api key"));
             if (key.isRevoked()) {
-                return null; // a retried revocation (same If-Match, now stale) must stay harmless
+                return key.prefix(); // a retried revocation (same If-Match, now stale) must stay harmless
             }
             expectedVersion.check(key.version());
             if (!keys.updateRevocation(key.revoked(clock.instant()))) {
@@ -102,8 +102,10 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
                     throw new ConflictException("the api key was changed concurrently; retry");
                 }
             }
-            return null;
+            return key.prefix();
         });
+        // After the commit: forgotten earlier, a concurrent request could keep the unrevoked key again.
+        credentials.forget(prefix);
     }
 
     @Override
@@ -113,12 +115,16 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
             return Optional.empty();
         }
         var now = clock.instant();
-        return credentials.findUsableByPrefix(token.get().prefix()).stream()
+        var prefix = token.get().prefix();
+        return credentials.findUsableByPrefix(prefix).stream()
+                .filter(credential -> credential.isUnexpiredAt(now)) // it may have been kept since it was usable
                 .filter(credential -> token.get().matches(credential.secretHash()))
                 .findFirst()
                 .map(credential -> {
                     if (credential.usageIsStale(now)) {
                         recordUse(credential, now);
+                        // A kept copy still holds the old lastUsedAt: every request would record the use again.
+                        credentials.forget(prefix);
                     }
                     return new ApiKeyPrincipal(credential.organizationId(), credential.id(),
                             credential.permissions());

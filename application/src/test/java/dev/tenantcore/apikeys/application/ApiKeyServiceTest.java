@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenantcore.access.application.TestAccessServices;
 import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.apikeys.domain.ApiKey;
+import dev.tenantcore.apikeys.domain.ApiKeyCredential;
+import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import dev.tenantcore.apikeys.domain.ApiKeyId;
 import dev.tenantcore.apikeys.domain.ApiKeyToken;
 import dev.tenantcore.shared.application.Caller;
@@ -31,6 +33,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -309,6 +312,27 @@ class ApiKeyServiceTest {
         }
 
         @Test
+        void revokingForgetsWhatAuthenticationKeptOfTheKeyOnceCommitted() {
+            var token = ApiKeyToken.generate();
+            var key = given(anApiKey().withOrganizationId(tenant).withToken(token).build());
+
+            service.revoke(key.id(), ExpectedVersion.ANY);
+
+            assertThat(credentials.forgottenPrefixes()).containsExactly(token.prefix());
+            assertThat(transactions.onlyTransaction()).isEqualTo(new Transaction(tenant, false, Outcome.COMMITTED));
+        }
+
+        @Test
+        void aRefusedRevocationForgetsNothing() {
+            var key = given(anApiKey().withOrganizationId(tenant).build());
+
+            assertThatThrownBy(() -> service.revoke(key.id(), ExpectedVersion.exactly(7)))
+                    .isInstanceOf(StaleVersionException.class);
+
+            assertThat(credentials.forgottenPrefixes()).isEmpty();
+        }
+
+        @Test
         void revokingTwiceWritesOnceAndKeepsTheFirstRevocationTime() {
             var key = given(anApiKey().withOrganizationId(tenant).build());
 
@@ -515,6 +539,54 @@ class ApiKeyServiceTest {
 
             assertThat(unauthenticated.authenticate(token.reveal())).isPresent();
             assertThat(keys.writes()).isEmpty();
+        }
+
+        @Test
+        void recordingAUseForgetsTheKeptCredentialWhoseLastUseIsNowOld() {
+            // Otherwise every request served from the kept copy would find the use stale and record it again.
+            var token = ApiKeyToken.generate();
+            given(anApiKey().withOrganizationId(tenant).withToken(token).withLastUsedAt(null).build());
+
+            unauthenticated.authenticate(token.reveal());
+
+            assertThat(credentials.forgottenPrefixes()).containsExactly(token.prefix());
+        }
+
+        @Test
+        void aUseNotRecordedForgetsNothing() {
+            var token = ApiKeyToken.generate();
+            given(anApiKey().withOrganizationId(tenant).withToken(token).withLastUsedAt(NOW.minusSeconds(30)).build());
+
+            unauthenticated.authenticate(token.reveal());
+
+            assertThat(credentials.forgottenPrefixes()).isEmpty();
+        }
+
+        @Test
+        void aKeptCredentialIsRefusedFromTheInstantItsKeyExpires() {
+            var token = ApiKeyToken.generate();
+
+            assertThat(authenticateFromKeptCopy(token, NOW)).isEmpty();
+            assertThat(authenticateFromKeptCopy(token, NOW.plusMillis(1))).isPresent();
+        }
+
+        /** Authenticates against a lookup that still returns a credential kept since before {@code expiresAt}. */
+        private Optional<ApiKeyPrincipal> authenticateFromKeptCopy(ApiKeyToken token, Instant expiresAt) {
+            var kept = new ApiKeyCredential(ApiKeyId.generate(), tenant, token.hash(), NOW, ALL_PERMISSIONS,
+                    expiresAt);
+            var keeping = new ApiKeyCredentials() {
+                @Override
+                public List<ApiKeyCredential> findUsableByPrefix(String prefix) {
+                    return List.of(kept);
+                }
+
+                @Override
+                public void forget(String prefix) {
+                }
+            };
+            var nobody = FixedCurrentTenant.unauthenticated();
+            return new ApiKeyService(keys, keeping, access.apiKeyRolesFor(nobody, caller), transactions, nobody, clock)
+                    .authenticate(token.reveal());
         }
 
         @Test

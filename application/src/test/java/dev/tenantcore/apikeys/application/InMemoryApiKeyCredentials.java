@@ -17,6 +17,7 @@ public final class InMemoryApiKeyCredentials implements ApiKeyCredentials {
     private final InMemoryApiKeyRepository keys;
     private final Clock clock;
     private final List<String> lookedUpPrefixes = new ArrayList<>();
+    private final List<String> forgottenPrefixes = new ArrayList<>();
 
     public InMemoryApiKeyCredentials(InMemoryApiKeyRepository keys, Clock clock) {
         this.keys = keys;
@@ -32,8 +33,18 @@ public final class InMemoryApiKeyCredentials implements ApiKeyCredentials {
                 .filter(key -> !key.isRevoked())
                 .filter(key -> key.expiresAt() == null || key.expiresAt().isAfter(now))
                 .map(key -> new ApiKeyCredential(key.id(), key.organizationId(), key.secretHash(), key.lastUsedAt(),
-                        EnumSet.allOf(Permission.class)))
+                        EnumSet.allOf(Permission.class), key.expiresAt()))
                 .toList();
+    }
+
+    @Override
+    public void forget(String prefix) {
+        forgottenPrefixes.add(prefix);
+    }
+
+    /** The prefixes the caller asked to be forgotten, in order. */
+    public List<String> forgottenPrefixes() {
+        return List.copyOf(forgottenPrefixes);
     }
 
     public List<String> lookedUpPrefixes() {

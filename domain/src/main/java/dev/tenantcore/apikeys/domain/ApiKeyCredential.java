@@ -8,10 +8,11 @@ import java.util.Set;
 
 /**
  * What authentication needs to know about a usable key (not revoked, not expired) found by its prefix, before
- * anything tells it which organization is asking: and what the key's roles permit there.
+ * anything tells it which organization is asking: and what the key's roles permit there. {@code expiresAt} (null:
+ * never) lets a credential kept for a while still be refused at the key's expiry.
  */
 public record ApiKeyCredential(ApiKeyId id, OrganizationId organizationId, byte[] secretHash, Instant lastUsedAt,
-        Set<Permission> permissions) {
+        Set<Permission> permissions, Instant expiresAt) {
     public ApiKeyCredential {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(organizationId, "organizationId");
@@ -22,6 +23,11 @@ public record ApiKeyCredential(ApiKeyId id, OrganizationId organizationId, byte[
     @Override
     public byte[] secretHash() {
         return secretHash.clone();
+    }
+
+    /** Whether the key has not expired at {@code now}; expiry is exclusive, as the database judges it. */
+    public boolean isUnexpiredAt(Instant now) {
+        return expiresAt == null || expiresAt.isAfter(now);
     }
 
     /** Whether this use should be recorded, given when the key was last recorded as used. */

@@ -13,7 +13,12 @@ class ApiKeyCredentialTest {
 
     private static ApiKeyCredential credentialLastUsedAt(Instant lastUsedAt) {
         return new ApiKeyCredential(ApiKeyId.generate(), OrganizationId.generate(), ApiKeyToken.generate().hash(),
-                lastUsedAt, Set.of());
+                lastUsedAt, Set.of(), null);
+    }
+
+    private static ApiKeyCredential credentialExpiringAt(Instant expiresAt) {
+        return new ApiKeyCredential(ApiKeyId.generate(), OrganizationId.generate(), ApiKeyToken.generate().hash(),
+                null, Set.of(), expiresAt);
     }
 
     @Test
@@ -36,10 +41,22 @@ class ApiKeyCredentialTest {
         ApiKeyToken token = ApiKeyToken.generate();
         byte[] hash = token.hash();
         ApiKeyCredential credential = new ApiKeyCredential(ApiKeyId.generate(), OrganizationId.generate(), hash, null,
-                Set.of());
+                Set.of(), null);
 
         hash[0] ^= (byte) 0xFF;
 
         assertThat(token.matches(credential.secretHash())).isTrue();
+    }
+
+    @Test
+    void aKeyWithoutExpiryNeverExpires() {
+        assertThat(credentialExpiringAt(null).isUnexpiredAt(Instant.MAX)).isTrue();
+    }
+
+    @Test
+    void aKeyIsUsableUntilJustBeforeItsExpiryAndNotAtIt() {
+        assertThat(credentialExpiringAt(NOW).isUnexpiredAt(NOW.minusNanos(1))).isTrue();
+        assertThat(credentialExpiringAt(NOW).isUnexpiredAt(NOW)).isFalse();
+        assertThat(credentialExpiringAt(NOW).isUnexpiredAt(NOW.plusSeconds(1))).isFalse();
     }
 }

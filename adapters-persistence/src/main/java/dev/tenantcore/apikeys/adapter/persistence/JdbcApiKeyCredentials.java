@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The cross-tenant lookup, through the {@code find_usable_api_keys} SECURITY DEFINER function (migration V1): the
+ * The cross-tenant lookup, through the {@code find_usable_api_keys} SECURITY DEFINER function (migration V7): the
  * runtime role can read no other tenant's row, only what this function returns for one prefix. One statement on a
  * pooled connection in auto-commit: a transaction around a single read would only add BEGIN and COMMIT round trips.
  */
 @Singleton
 final class JdbcApiKeyCredentials implements ApiKeyCredentials {
     private static final String LOOKUP =
-            "SELECT organization_id, id, secret_hash, last_used_at, permissions FROM find_usable_api_keys(?)";
+            "SELECT organization_id, id, secret_hash, last_used_at, permissions, expires_at FROM find_usable_api_keys(?)";
 
     private final ConnectionOperations<Connection> connections;
 
@@ -40,12 +40,14 @@ final class JdbcApiKeyCredentials implements ApiKeyCredentials {
                     var found = new ArrayList<ApiKeyCredential>(1);
                     while (result.next()) {
                         Timestamp lastUsed = result.getTimestamp("last_used_at");
+                        Timestamp expires = result.getTimestamp("expires_at");
                         found.add(new ApiKeyCredential(
                                 new ApiKeyId(result.getObject("id", UUID.class)),
                                 new OrganizationId(result.getObject("organization_id", UUID.class)),
                                 result.getBytes("secret_hash"),
                                 lastUsed == null ? null : lastUsed.toInstant(),
-                                PersistedPermissions.fromArray(result.getArray("permissions"))));
+                                PersistedPermissions.fromArray(result.getArray("permissions")),
+                                expires == null ? null : expires.toInstant()));
                     }
                     return found;
                 }
@@ -53,5 +55,10 @@ final class JdbcApiKeyCredentials implements ApiKeyCredentials {
                 throw new DataAccessException("API key lookup failed", e);
             }
         });
+    }
+
+    @Override
+    public void forget(String prefix) {
+        // Nothing kept: every lookup reads the database.
     }
 }

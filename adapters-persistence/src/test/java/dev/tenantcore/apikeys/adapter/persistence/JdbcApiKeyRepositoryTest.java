@@ -3,7 +3,6 @@ package dev.tenantcore.apikeys.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantcore.apikeys.domain.ApiKey;
-import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import dev.tenantcore.apikeys.domain.ApiKeyId;
 import dev.tenantcore.apikeys.domain.ApiKeyRepository;
 import dev.tenantcore.apikeys.domain.ApiKeyToken;
@@ -20,7 +19,11 @@ import java.util.ArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The ApiKeyRepository and ApiKeyCredentials ports' contracts, on real PostgreSQL, as the runtime role. */
+/**
+ * The ApiKeyRepository and ApiKeyCredentials ports' contracts, on real PostgreSQL, as the runtime role. Credentials
+ * are looked up through the database adapter itself, since the caching one in front of it would keep a revoked key
+ * (CachingApiKeyCredentialsTest covers that one).
+ */
 @MicronautTest(transactional = false)
 class JdbcApiKeyRepositoryTest extends DatabaseTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -28,7 +31,7 @@ class JdbcApiKeyRepositoryTest extends DatabaseTest {
     @Inject
     ApiKeyRepository keys;
     @Inject
-    ApiKeyCredentials credentials;
+    JdbcApiKeyCredentials credentials;
     @Inject
     TenantTransactions transactions;
     @Inject
@@ -113,7 +116,7 @@ class JdbcApiKeyRepositoryTest extends DatabaseTest {
     @Test
     void credentialsAreFoundByPrefixWithoutATenantButOnlyWhileUsable() {
         var issued = ApiKey.issue(organization, "auth", null, NOW);
-        var expiring = ApiKey.issue(organization, "expiring", Instant.now().plusSeconds(3600), NOW);
+        var expiring = ApiKey.issue(organization, "expiring", NOW.plusSeconds(3600), NOW);
         transactions.write(organization, () -> {
             keys.insert(issued.key());
             keys.insert(expiring.key());
@@ -125,11 +128,13 @@ class JdbcApiKeyRepositoryTest extends DatabaseTest {
             assertThat(credential.id()).isEqualTo(issued.key().id());
             assertThat(credential.organizationId()).isEqualTo(organization);
             assertThat(issued.token().matches(credential.secretHash())).isTrue();
+            assertThat(credential.expiresAt()).isNull();
         });
         assertThat(credentials.findUsableByPrefix(ApiKeyToken.generate().prefix())).isEmpty();
 
         transactions.write(organization, () -> keys.updateRevocation(issued.key().revoked(NOW)));
         assertThat(credentials.findUsableByPrefix(issued.token().prefix())).as("revoked").isEmpty();
-        assertThat(credentials.findUsableByPrefix(expiring.token().prefix())).hasSize(1);
+        assertThat(credentials.findUsableByPrefix(expiring.token().prefix())).singleElement()
+                .satisfies(credential -> assertThat(credential.expiresAt()).isEqualTo(expiring.key().expiresAt()));
     }
 }

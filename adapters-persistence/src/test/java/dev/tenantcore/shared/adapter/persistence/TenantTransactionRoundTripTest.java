@@ -2,7 +2,9 @@ package dev.tenantcore.shared.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.apikeys.domain.ApiKey;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
+import dev.tenantcore.apikeys.domain.ApiKeyRepository;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.tasks.domain.Task;
@@ -30,6 +32,8 @@ class TenantTransactionRoundTripTest extends DatabaseTest {
     TaskRepository tasks;
     @Inject
     ApiKeyCredentials credentials;
+    @Inject
+    ApiKeyRepository keys;
     @Inject
     TestOrganizations organizations;
 
@@ -76,5 +80,18 @@ class TenantTransactionRoundTripTest extends DatabaseTest {
     @Test
     void theAuthenticationLookupTakesOneRoundTrip() {
         assertThat(roundTripsOf(() -> credentials.findUsableByPrefix("bbbbbbbbbbbb"))).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyLookedUpAgainWithinTheCacheLifetimeTakesNone() {
+        var issued = ApiKey.issue(organization, "counted", null, Instant.now());
+        transactions.write(organization, () -> {
+            keys.insert(issued.key());
+            return null;
+        });
+        var prefix = issued.token().prefix();
+
+        assertThat(roundTripsOf(() -> credentials.findUsableByPrefix(prefix))).as("first lookup").isEqualTo(1);
+        assertThat(roundTripsOf(() -> credentials.findUsableByPrefix(prefix))).as("kept").isZero();
     }
 }
