@@ -149,8 +149,9 @@ class DatabaseTenantIsolationTest extends ServiceTest {
                 var lookup = runtime.prepareStatement("SELECT * FROM find_usable_api_keys(?)")) {
             lookup.setString(1, prefix);
             try (var rows = lookup.executeQuery()) {
-                // organization_id, id, secret_hash, last_used_at and the key's permissions (migration V4).
-                assertThat(rows.getMetaData().getColumnCount()).isEqualTo(5);
+                // organization_id, id, secret_hash, last_used_at, the key's permissions (migration V4) and its
+                // expiry (V7).
+                assertThat(rows.getMetaData().getColumnCount()).isEqualTo(6);
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getObject("organization_id", UUID.class)).isEqualTo(a.organizationId());
                 assertThat((Object[]) rows.getArray("permissions").getArray()).as("the first key acts as admin")

@@ -4,6 +4,7 @@ import dev.tenantcore.access.domain.Role;
 import dev.tenantcore.access.domain.RoleId;
 import dev.tenantcore.access.domain.RoleRepository;
 import dev.tenantcore.shared.application.CurrentTenant;
+import dev.tenantcore.shared.application.PermissionChanges;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.ExpectedVersion;
@@ -25,14 +26,16 @@ final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleU
     private final Grantors grantors;
     private final TenantTransactions transactions;
     private final CurrentTenant currentTenant;
+    private final PermissionChanges permissionChanges;
     private final Clock clock;
 
     RoleService(RoleRepository roles, Grantors grantors, TenantTransactions transactions, CurrentTenant currentTenant,
-            Clock clock) {
+            PermissionChanges permissionChanges, Clock clock) {
         this.roles = roles;
         this.grantors = grantors;
         this.transactions = transactions;
         this.currentTenant = currentTenant;
+        this.permissionChanges = permissionChanges;
         this.clock = clock;
     }
 
@@ -67,7 +70,7 @@ final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleU
     public Role update(UpdateRoleCommand command) {
         currentTenant.require(Permission.ROLES_MANAGE);
         var organizationId = currentTenant.organizationId();
-        return transactions.write(organizationId, () -> {
+        var updated = transactions.write(organizationId, () -> {
             var current = load(organizationId, command.id());
             command.expectedVersion().check(current.version());
             if (!command.changesAnything()) {
@@ -81,6 +84,10 @@ final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleU
             grantors.forCaller(organizationId).requireHolds(union(current.permissions(), revised.permissions()));
             return roles.update(revised).orElseThrow(RoleService::concurrentChange);
         });
+        if (command.permissions().isChange()) {
+            permissionChanges.changedIn(organizationId); // after the commit, so nothing reads the old grants back
+        }
+        return updated;
     }
 
     @Override
@@ -98,6 +105,7 @@ final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleU
             }
             return null;
         });
+        permissionChanges.changedIn(organizationId);
     }
 
     private Role load(OrganizationId organizationId, RoleId id) {

@@ -194,6 +194,18 @@ class RoleServiceTest {
                     .containsExactly(Permission.AUDIT_READ);
         }
 
+        @Test
+        void aChangeOfPermissionsIsReportedOnceCommittedAndARenameIsNot() {
+            var role = aCustomRole(Permission.TASKS_READ);
+
+            service.update(new UpdateRoleCommand(role.id(), ExpectedVersion.exactly(1),
+                    FieldChange.to("helpdesk"), FieldChange.unchanged(), FieldChange.unchanged()));
+            assertThat(access.permissionChanges.changed()).as("renamed only").isEmpty();
+
+            service.update(permissionsOf(role.id(), Permission.AUDIT_READ));
+            assertThat(access.permissionChanges.changed()).containsExactly(tenant);
+        }
+
         @ParameterizedTest
         @EnumSource(BuiltinRole.class)
         void builtinRolesCannotBeChanged(BuiltinRole kind) {
@@ -279,6 +291,16 @@ class RoleServiceTest {
             assertThat(roles.stored(role.id())).isEmpty();
             assertThat(access.memberships.stored(tenant, holder.userId()).orElseThrow().roleIds())
                     .containsExactly(viewer.id());
+            assertThat(access.permissionChanges.changed()).as("reported after the commit").containsExactly(tenant);
+        }
+
+        @Test
+        void aRefusedDeletionReportsNothing() {
+            var role = aCustomRole(Permission.TASKS_READ);
+
+            assertThatThrownBy(() -> service.delete(role.id(), ExpectedVersion.exactly(9)));
+
+            assertThat(access.permissionChanges.changed()).isEmpty();
         }
 
         @ParameterizedTest

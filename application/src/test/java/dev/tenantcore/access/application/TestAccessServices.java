@@ -5,6 +5,7 @@ import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.CurrentTenant;
 import dev.tenantcore.shared.application.FakeTenantTransactions;
 import dev.tenantcore.shared.application.FixedCurrentTenant;
+import dev.tenantcore.shared.application.RecordingPermissionChanges;
 import java.time.Clock;
 
 /**
@@ -15,6 +16,8 @@ public final class TestAccessServices {
     public final InMemoryRoleRepository roles;
     public final InMemoryMembershipRepository memberships;
     public final InMemoryApiKeyRoleRepository apiKeyRoles;
+    /** What the role service reported as changed permissions, after each commit. */
+    public final RecordingPermissionChanges permissionChanges;
     private final FakeTenantTransactions transactions;
     private final Clock clock;
 
@@ -24,6 +27,7 @@ public final class TestAccessServices {
         this.roles = new InMemoryRoleRepository(transactions, clock);
         this.memberships = new InMemoryMembershipRepository(transactions, clock, roles);
         this.apiKeyRoles = new InMemoryApiKeyRoleRepository(transactions, roles);
+        this.permissionChanges = new RecordingPermissionChanges(transactions);
     }
 
     public ApiKeyRoles apiKeyRolesFor(CurrentTenant currentTenant, CurrentCaller currentCaller) {
@@ -41,7 +45,8 @@ public final class TestAccessServices {
     }
 
     RoleService roleService(CurrentTenant currentTenant, CurrentCaller currentCaller) {
-        return new RoleService(roles, grantors(currentTenant, currentCaller), transactions, currentTenant, clock);
+        return new RoleService(roles, grantors(currentTenant, currentCaller), transactions, currentTenant,
+                permissionChanges, clock);
     }
 
     private Grantors grantors(CurrentTenant currentTenant, CurrentCaller currentCaller) {

@@ -9,6 +9,7 @@ import dev.tenantcore.apikeys.domain.ApiKeyRepository;
 import dev.tenantcore.apikeys.domain.IssuedApiKey;
 import dev.tenantcore.shared.adapter.persistence.DatabaseTest;
 import dev.tenantcore.shared.adapter.persistence.TestOrganizations;
+import dev.tenantcore.shared.application.PermissionChanges;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.OrganizationId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -33,6 +34,8 @@ class CachingApiKeyCredentialsTest extends DatabaseTest {
     JdbcApiKeyCredentials database;
     @Inject
     ApiKeyRepository keys;
+    @Inject
+    PermissionChanges permissionChanges;
     @Inject
     TenantTransactions transactions;
     @Inject
@@ -87,6 +90,26 @@ class CachingApiKeyCredentialsTest extends DatabaseTest {
 
         assertThat(credentials.findUsableByPrefix(first.token().prefix())).isEmpty();
         assertThat(credentials.findUsableByPrefix(second.token().prefix())).hasSize(1);
+    }
+
+    @Test
+    void aPermissionChangeForgetsTheKeysOfThatOrganizationOnly() {
+        var other = organizations.create();
+        var mine = stored();
+        var theirs = ApiKey.issue(other, "theirs", null, NOW);
+        transactions.write(other, () -> {
+            keys.insert(theirs.key());
+            return null;
+        });
+        credentials.findUsableByPrefix(mine.token().prefix());
+        credentials.findUsableByPrefix(theirs.token().prefix());
+        revoke(mine.key());
+        transactions.write(other, () -> keys.updateRevocation(theirs.key().revoked(NOW)));
+
+        permissionChanges.changedIn(organization);
+
+        assertThat(credentials.findUsableByPrefix(mine.token().prefix())).as("read again").isEmpty();
+        assertThat(credentials.findUsableByPrefix(theirs.token().prefix())).as("still kept").hasSize(1);
     }
 
     @Test
