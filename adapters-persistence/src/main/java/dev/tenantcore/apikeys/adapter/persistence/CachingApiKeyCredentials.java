@@ -19,8 +19,9 @@ import java.util.List;
  *
  * <p>What that costs: a key revoked through this process is forgotten at once ({@link #forget}, after the commit),
  * and so are an organization's keys when its roles' permissions change here ({@link #changedIn}); through another
- * instance, such a change reaches this one within one period. Expiry is exact, since the credential carries it. Only keys that were found are kept, so a token
- * guessed before its key existed cannot be refused for a period, and unknown prefixes cannot crowd out real keys.
+ * instance, such a change reaches this one within one period. Expiry is exact, since the credential carries it.
+ * Only keys that were found are kept, so a token guessed before its key existed cannot be refused for a period, and
+ * unknown prefixes cannot crowd out real keys.
  */
 @Primary
 @Singleton

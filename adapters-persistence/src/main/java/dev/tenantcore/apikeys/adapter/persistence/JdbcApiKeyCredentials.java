@@ -23,7 +23,8 @@ import java.util.UUID;
 @Singleton
 final class JdbcApiKeyCredentials implements ApiKeyCredentials {
     private static final String LOOKUP =
-            "SELECT organization_id, id, secret_hash, last_used_at, permissions, expires_at FROM find_usable_api_keys(?)";
+            "SELECT organization_id, id, secret_hash, last_used_at, permissions, expires_at"
+                    + " FROM find_usable_api_keys(?)";
 
     private final ConnectionOperations<Connection> connections;
 
