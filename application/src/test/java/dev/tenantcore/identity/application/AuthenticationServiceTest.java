@@ -8,7 +8,6 @@ import dev.tenantcore.identity.domain.EmailAddress;
 import dev.tenantcore.identity.domain.LoginCandidate;
 import dev.tenantcore.identity.domain.LoginLookup;
 import dev.tenantcore.identity.domain.RefreshToken;
-import dev.tenantcore.identity.domain.RefreshTokenRepository;
 import dev.tenantcore.identity.domain.User;
 import dev.tenantcore.identity.domain.UserProfile;
 import dev.tenantcore.identity.domain.UserRepository;
@@ -25,12 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +46,7 @@ class AuthenticationServiceTest {
     private final Map<OrganizationId, Set<Permission>> memberships = new HashMap<>(Map.of(acme, MEMBER));
     private User.Status adaStatus = User.Status.ACTIVE;
     private final FakeHasher hasher = new FakeHasher();
-    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(transactions);
     private final List<Duration> pauses = new ArrayList<>();
 
     private final LoginLookup lookup = (email, organization) -> {
@@ -300,58 +297,6 @@ class AuthenticationServiceTest {
         @Override
         public boolean needsRehash(String hash) {
             return weak;
-        }
-    }
-
-    /** refresh_tokens over a map, with the conditional used-marking the JDBC adapter has. */
-    private final class InMemoryRefreshTokens implements RefreshTokenRepository {
-        final Map<UUID, RefreshToken> stored = new LinkedHashMap<>();
-
-        InMemoryRefreshTokens() {
-            transactions.register(() -> {
-                var copy = new LinkedHashMap<>(stored);
-                return () -> {
-                    stored.clear();
-                    stored.putAll(copy);
-                };
-            });
-        }
-
-        @Override
-        public void insert(RefreshToken token) {
-            transactions.requireWritable(token.organizationId());
-            stored.put(token.id(), token);
-        }
-
-        @Override
-        public Optional<RefreshToken> findById(UserId userId, UUID id) {
-            return Optional.ofNullable(stored.get(id)).filter(token -> token.userId().equals(userId));
-        }
-
-        @Override
-        public boolean markUsed(UserId userId, UUID id, Instant at) {
-            var token = stored.get(id);
-            if (token == null || token.usedAt() != null) {
-                return false;
-            }
-            stored.put(id, with(token, at, token.revokedAt()));
-            return true;
-        }
-
-        @Override
-        public void revokeFamily(UserId userId, UUID familyId, Instant at) {
-            stored.replaceAll((id, token) -> token.familyId().equals(familyId) && token.revokedAt() == null
-                    ? with(token, token.usedAt(), at) : token);
-        }
-
-        @Override
-        public void revokeAll(UserId userId, Instant at) {
-            stored.replaceAll((id, token) -> token.revokedAt() == null ? with(token, token.usedAt(), at) : token);
-        }
-
-        private static RefreshToken with(RefreshToken token, Instant usedAt, Instant revokedAt) {
-            return new RefreshToken(token.userId(), token.id(), token.organizationId(), token.familyId(),
-                    token.secretHash(), token.expiresAt(), usedAt, revokedAt);
         }
     }
 }

@@ -39,7 +39,7 @@ class ExternalLoginServiceTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final FakeTenantTransactions transactions = new FakeTenantTransactions();
     private final InMemoryAccounts accounts = new InMemoryAccounts(transactions);
-    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
+    private final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens(transactions);
     private final Map<String, Set<Permission>> memberships = new HashMap<>();
     private final MemberProvisioning members = new MemberProvisioning() {
         @Override

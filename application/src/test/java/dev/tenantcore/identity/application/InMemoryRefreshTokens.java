@@ -2,43 +2,72 @@ package dev.tenantcore.identity.application;
 
 import dev.tenantcore.identity.domain.RefreshToken;
 import dev.tenantcore.identity.domain.RefreshTokenRepository;
+import dev.tenantcore.shared.application.FakeTenantTransactions;
 import dev.tenantcore.shared.domain.UserId;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Refresh tokens in memory: enough to see that a login issued one. */
+/**
+ * refresh_tokens over a map, with the conditional used-marking the JDBC adapter has. Writes need a writable
+ * transaction of the token's organization, and a rolled-back transaction takes its writes back.
+ */
 final class InMemoryRefreshTokens implements RefreshTokenRepository {
-    private final List<RefreshToken> tokens = new ArrayList<>();
+    final Map<UUID, RefreshToken> stored = new LinkedHashMap<>();
+    private final FakeTenantTransactions transactions;
+
+    InMemoryRefreshTokens(FakeTenantTransactions transactions) {
+        this.transactions = transactions;
+        transactions.register(() -> {
+            var copy = new LinkedHashMap<>(stored);
+            return () -> {
+                stored.clear();
+                stored.putAll(copy);
+            };
+        });
+    }
 
     List<RefreshToken> all() {
-        return List.copyOf(tokens);
+        return List.copyOf(stored.values());
     }
 
     @Override
     public void insert(RefreshToken token) {
-        tokens.add(token);
+        transactions.requireWritable(token.organizationId());
+        stored.put(token.id(), token);
     }
 
     @Override
     public Optional<RefreshToken> findById(UserId userId, UUID id) {
-        return tokens.stream().filter(token -> token.userId().equals(userId) && token.id().equals(id)).findFirst();
+        return Optional.ofNullable(stored.get(id)).filter(token -> token.userId().equals(userId));
     }
 
     @Override
     public boolean markUsed(UserId userId, UUID id, Instant at) {
-        throw new UnsupportedOperationException("not used by these tests");
+        var token = stored.get(id);
+        if (token == null || token.usedAt() != null) {
+            return false;
+        }
+        stored.put(id, with(token, at, token.revokedAt()));
+        return true;
     }
 
     @Override
     public void revokeFamily(UserId userId, UUID familyId, Instant at) {
-        throw new UnsupportedOperationException("not used by these tests");
+        stored.replaceAll((id, token) -> token.familyId().equals(familyId) && token.revokedAt() == null
+                ? with(token, token.usedAt(), at) : token);
     }
 
     @Override
     public void revokeAll(UserId userId, Instant at) {
-        throw new UnsupportedOperationException("not used by these tests");
+        stored.replaceAll((id, token) -> token.revokedAt() == null ? with(token, token.usedAt(), at) : token);
+    }
+
+    private static RefreshToken with(RefreshToken token, Instant usedAt, Instant revokedAt) {
+        return new RefreshToken(token.userId(), token.id(), token.organizationId(), token.familyId(),
+                token.secretHash(), token.expiresAt(), usedAt, revokedAt);
     }
 }
