@@ -48,8 +48,8 @@ ALTER ROLE tenantcore_audit NOLOGIN NOSUPERUSER NOBYPASSRLS;
 
 -- The service's statements are written for their generic plans: the tenant first, one statement per combination of
 -- filters. PostgreSQL's own choice would re-plan every keyset page on every call, because `id < $2 ... LIMIT $3`
--- is estimated dearer as a generic plan than as a custom one although both are the same index scan; forcing the
--- generic plan doubled list throughput in the benchmark. Set on the role, so poolers and psql sessions see it too.
+-- is estimated dearer as a generic plan than as a custom one although both are the same index scan, and planning
+-- took longer than running the page. Set on the role, so that poolers and psql sessions see it too.
 ALTER ROLE tenantcore_app SET plan_cache_mode = force_generic_plan;
 
 -- The migrator acts as the owner; the owner may hand the authentication function to tenantcore_auth and the audit
