@@ -343,20 +343,31 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
 
     @Override
     public boolean markUsed(UserId userId, UUID id, Instant at) {
-        throw new AssertionError("not used by the me use cases");
+        requireWritable();
+        var token = refreshTokens.get(id);
+        if (token == null || !token.userId().equals(userId) || token.usedAt() != null) {
+            return false;
+        }
+        refreshTokens.put(id, with(token, at, token.revokedAt()));
+        return true;
     }
 
     @Override
     public void revokeFamily(UserId userId, UUID familyId, Instant at) {
-        throw new AssertionError("not used by the me use cases");
+        requireWritable();
+        refreshTokens.replaceAll((id, token) -> token.userId().equals(userId) && token.familyId().equals(familyId)
+                && token.revokedAt() == null ? with(token, token.usedAt(), at) : token);
     }
 
     @Override
     public void revokeAll(UserId userId, Instant at) {
         requireWritable();
         refreshTokens.replaceAll((id, token) -> token.userId().equals(userId) && token.revokedAt() == null
-                ? new RefreshToken(token.userId(), token.id(), token.organizationId(), token.familyId(),
-                        token.secretHash(), token.expiresAt(), token.usedAt(), at)
-                : token);
+                ? with(token, token.usedAt(), at) : token);
+    }
+
+    private static RefreshToken with(RefreshToken token, Instant usedAt, Instant revokedAt) {
+        return new RefreshToken(token.userId(), token.id(), token.organizationId(), token.familyId(),
+                token.secretHash(), token.expiresAt(), usedAt, revokedAt);
     }
 }
