@@ -52,7 +52,8 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
     private Map<UserId, UserProfile> profiles = new HashMap<>();
     private Map<UserId, UserPreferences> preferences = new HashMap<>();
     private Map<UserId, List<LinkedExternalLogin>> externalLogins = new HashMap<>();
-    private Map<UUID, RefreshToken> refreshTokens = new LinkedHashMap<>();
+    /** The refresh tokens themselves, with their own rollback; this fake adds when each was issued. */
+    private final InMemoryRefreshTokens refreshTokens;
     private Map<UUID, Instant> refreshTokenCreatedAt = new HashMap<>();
     private Map<OrganizationId, Map<UserId, Member>> memberships = new LinkedHashMap<>();
 
@@ -66,6 +67,7 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
     InMemoryPeople(FakeTenantTransactions transactions, Clock clock) {
         this.transactions = transactions;
         this.clock = clock;
+        this.refreshTokens = new InMemoryRefreshTokens(transactions);
         transactions.register(this::snapshot);
     }
 
@@ -76,7 +78,6 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
         var savedProfiles = new HashMap<>(profiles);
         var savedPreferences = new HashMap<>(preferences);
         var savedLogins = new HashMap<>(externalLogins);
-        var savedTokens = new LinkedHashMap<>(refreshTokens);
         var savedCreated = new HashMap<>(refreshTokenCreatedAt);
         var savedMemberships = new LinkedHashMap<OrganizationId, Map<UserId, Member>>();
         memberships.forEach((organization, members) ->
@@ -88,7 +89,6 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
             profiles = savedProfiles;
             preferences = savedPreferences;
             externalLogins = savedLogins;
-            refreshTokens = savedTokens;
             refreshTokenCreatedAt = savedCreated;
             memberships = savedMemberships;
         };
@@ -107,7 +107,7 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
 
     void issueRefreshToken(UserId userId, OrganizationId organizationId) {
         var token = RefreshToken.startFamily(userId, organizationId, clock.instant().plusSeconds(3600)).token();
-        refreshTokens.put(token.id(), token);
+        refreshTokens.stored.put(token.id(), token);
         refreshTokenCreatedAt.put(token.id(), clock.instant());
     }
 
@@ -128,7 +128,7 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
     }
 
     List<RefreshToken> refreshTokensOf(UserId userId) {
-        return refreshTokens.values().stream().filter(token -> token.userId().equals(userId)).toList();
+        return refreshTokens.all().stream().filter(token -> token.userId().equals(userId)).toList();
     }
 
     boolean holdsAnythingOf(UserId userId) {
@@ -301,7 +301,7 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
             failLeaving = null;
             throw new IllegalStateException("the connection was lost");
         }
-        refreshTokens.values().removeIf(token -> token.userId().equals(userId)
+        refreshTokens.stored.values().removeIf(token -> token.userId().equals(userId)
                 && token.organizationId().equals(organizationId));
     }
 
@@ -326,48 +326,36 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
         externalLogins.remove(userId);
     }
 
-    // RefreshTokenRepository
+    // RefreshTokenRepository: the tenant checks here, the behaviour in InMemoryRefreshTokens
 
     @Override
     public void insert(RefreshToken token) {
         requireWritable();
-        refreshTokens.put(token.id(), token);
+        refreshTokens.insert(token);
         refreshTokenCreatedAt.put(token.id(), clock.instant());
     }
 
     @Override
     public Optional<RefreshToken> findById(UserId userId, UUID id) {
         requireTransaction();
-        return Optional.ofNullable(refreshTokens.get(id)).filter(token -> token.userId().equals(userId));
+        return refreshTokens.findById(userId, id);
     }
 
     @Override
     public boolean markUsed(UserId userId, UUID id, Instant at) {
         requireWritable();
-        var token = refreshTokens.get(id);
-        if (token == null || !token.userId().equals(userId) || token.usedAt() != null) {
-            return false;
-        }
-        refreshTokens.put(id, with(token, at, token.revokedAt()));
-        return true;
+        return refreshTokens.markUsed(userId, id, at);
     }
 
     @Override
     public void revokeFamily(UserId userId, UUID familyId, Instant at) {
         requireWritable();
-        refreshTokens.replaceAll((id, token) -> token.userId().equals(userId) && token.familyId().equals(familyId)
-                && token.revokedAt() == null ? with(token, token.usedAt(), at) : token);
+        refreshTokens.revokeFamily(userId, familyId, at);
     }
 
     @Override
     public void revokeAll(UserId userId, Instant at) {
         requireWritable();
-        refreshTokens.replaceAll((id, token) -> token.userId().equals(userId) && token.revokedAt() == null
-                ? with(token, token.usedAt(), at) : token);
-    }
-
-    private static RefreshToken with(RefreshToken token, Instant usedAt, Instant revokedAt) {
-        return new RefreshToken(token.userId(), token.id(), token.organizationId(), token.familyId(),
-                token.secretHash(), token.expiresAt(), usedAt, revokedAt);
+        refreshTokens.revokeAll(userId, at);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * refresh_tokens over a map, with the conditional used-marking the JDBC adapter has. Writes need a writable
+ * refresh_tokens over a map, with the conditional used-marking the JDBC adapter has, every change limited to the
+ * given user's tokens as its statements are. Writes need a writable
  * transaction of the token's organization, and a rolled-back transaction takes its writes back.
  */
 final class InMemoryRefreshTokens implements RefreshTokenRepository {
@@ -48,7 +49,7 @@ final class InMemoryRefreshTokens implements RefreshTokenRepository {
     @Override
     public boolean markUsed(UserId userId, UUID id, Instant at) {
         var token = stored.get(id);
-        if (token == null || token.usedAt() != null) {
+        if (token == null || !token.userId().equals(userId) || token.usedAt() != null) {
             return false;
         }
         stored.put(id, with(token, at, token.revokedAt()));
@@ -57,13 +58,14 @@ final class InMemoryRefreshTokens implements RefreshTokenRepository {
 
     @Override
     public void revokeFamily(UserId userId, UUID familyId, Instant at) {
-        stored.replaceAll((id, token) -> token.familyId().equals(familyId) && token.revokedAt() == null
-                ? with(token, token.usedAt(), at) : token);
+        stored.replaceAll((id, token) -> token.userId().equals(userId) && token.familyId().equals(familyId)
+                && token.revokedAt() == null ? with(token, token.usedAt(), at) : token);
     }
 
     @Override
     public void revokeAll(UserId userId, Instant at) {
-        stored.replaceAll((id, token) -> token.revokedAt() == null ? with(token, token.usedAt(), at) : token);
+        stored.replaceAll((id, token) -> token.userId().equals(userId) && token.revokedAt() == null
+                ? with(token, token.usedAt(), at) : token);
     }
 
     private static RefreshToken with(RefreshToken token, Instant usedAt, Instant revokedAt) {
