@@ -7,6 +7,7 @@ import dev.tenantcore.support.ServiceTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Signing up with an owner, logging in, refreshing, logging out, lockout: through the real HTTP server. */
@@ -79,7 +80,7 @@ class AuthApiTest extends ServiceTest {
     void aUserOfTwoOrganizationsGetsOneTokenPerOrganizationEachSeeingOnlyItsOwn() {
         var email = uniqueEmail();
         var acme = signUpWithOwner(email);
-        var globex = signUpWithOwner(email); // the same account, proving its password
+        var globex = signUpWithOwner(email); // the same account, signed in with its access token
         var acmeAuth = userAuth(email, acme.slug());
         var globexAuth = userAuth(email, globex.slug());
         var acmeTask = createTask(acme, "{\"title\":\"Acme's\"}");
@@ -91,17 +92,47 @@ class AuthApiTest extends ServiceTest {
     }
 
     @Test
-    void signingUpWithAnExistingAddressAndAnotherPasswordIsAConflict() {
+    void signUpWithAnExistingAddressIsTheSameConflictWhateverThePasswordAndChangesNothing() {
         var email = uniqueEmail();
-        signUpWithOwner(email);
+        var first = signUpWithOwner(email);
 
-        var response = api.post("/v1/organizations", """
+        var guessed = signUpAnonymouslyAs(email, "not the owner's password");
+        var right = signUpAnonymouslyAs(email, PASSWORD);
+
+        assertThat(guessed.status()).as(guessed.toString()).isEqualTo(409);
+        assertThat(right.status()).as("the right password is no key to sign-up: " + right).isEqualTo(409);
+        assertThat(guessed.json()).isEqualTo(right.json());
+        var owned = api.get("/v1/members", userAuth(email, first.slug())).items();
+        assertThat(owned).hasSize(1);
+    }
+
+    @Test
+    void anApiKeyCannotSignUpAnotherOrganizationAndASignedInPersonNamesNoOtherOwner() {
+        var email = uniqueEmail();
+        var first = signUpWithOwner(email);
+        var slug = "org-" + UUID.randomUUID().toString().substring(0, 18);
+
+        var withKey = api.post("/v1/organizations", "{\"name\":\"Keyed\",\"slug\":\"" + slug + "\"}", first.auth());
+        assertThat(withKey.status()).as(withKey.toString()).isEqualTo(403);
+
+        var withOwner = api.post("/v1/organizations", """
+                {"name": "Two owners", "slug": "%s",
+                 "owner": {"email": "%s", "password": "%s", "displayName": "Eve"}}"""
+                .formatted(slug, uniqueEmail(), PASSWORD), userAuth(email, first.slug()));
+        assertThat(withOwner.status()).as(withOwner.toString()).isEqualTo(422);
+        assertThat(withOwner.body()).contains("\"owner\"");
+
+        var signedIn = api.post("/v1/organizations", "{\"name\":\"Mine\",\"slug\":\"" + slug + "\"}",
+                userAuth(email, first.slug()));
+        assertThat(signedIn.status()).as("the slug is still free: " + signedIn).isEqualTo(201);
+        assertThat(logIn(email, slug).status()).isEqualTo(200);
+    }
+
+    private ApiClient.Response signUpAnonymouslyAs(String email, String password) {
+        return api.post("/v1/organizations", """
                 {"name": "Imposter", "slug": "imposter-%s",
-                 "owner": {"email": "%s", "password": "not the owner's password", "displayName": "Eve"}}"""
-                .formatted(email.substring(5, 17), email));
-
-        assertThat(response.status()).as(response.toString()).isEqualTo(409);
-        assertThat(api.get("/v1/organizations").status()).isIn(401, 404, 405);
+                 "owner": {"email": "%s", "password": "%s", "displayName": "Eve"}}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 18), email, password));
     }
 
     @Test

@@ -118,16 +118,17 @@ class InvitationApiTest extends ServiceTest {
     }
 
     @Test
-    void aPersonOfAnotherOrganizationJoinsWithoutAPasswordAndGetsATokenForEachOrganization() {
+    void aPersonOfAnotherOrganizationJoinsWithTheirOwnPasswordAndGetsATokenForEachOrganization() {
         var adaEmail = uniqueEmail();
         var globex = signUpWithOwner(adaEmail);
         var acmeTask = createTask(acme, "{\"title\":\"Acme's\"}");
         var globexTask = createTask(globex, "{\"title\":\"Globex's\"}");
 
-        var accepted = accept(invitedToken(adaEmail.toUpperCase(), "[\"viewer\"]"), null, null);
+        var accepted = accept(invitedToken(adaEmail.toUpperCase(), "[\"viewer\"]"), PASSWORD, null);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         assertThat(accepted.json().get("newAccount")).isEqualTo(false);
-        assertThat(accepted.json().get("tokens")).as("the invitation proves the address, not the person").isNull();
+        assertThat(accepted.object("tokens").get("organizationId")).as("the password proved the person")
+                .isEqualTo(acme.organizationId().toString());
 
         var inAcme = logIn(adaEmail, acme.slug());
         var inGlobex = logIn(adaEmail, globex.slug());
@@ -149,6 +150,28 @@ class InvitationApiTest extends ServiceTest {
         assertThat(api.get("/v1/organization", acmeAuth).string("id")).isEqualTo(acme.organizationId().toString());
         assertThat(api.get("/v1/organization", globexAuth).string("id"))
                 .isEqualTo(globex.organizationId().toString());
+    }
+
+    @Test
+    void anInvitationAloneMakesNobodyAMemberAndSaysNothingAboutTheAddress() throws SQLException {
+        var adaEmail = uniqueEmail();
+        var globex = signUpWithOwner(adaEmail);
+        var forAda = invitedToken(adaEmail, "[\"owner\"]");
+        var forNobody = invitedToken(uniqueEmail(), "[\"owner\"]");
+
+        var adaWithoutPassword = accept(forAda, null, null);
+        var nobodyWithoutPassword = accept(forNobody, null, null);
+        assertUnprocessable(adaWithoutPassword, "password");
+        assertThat(adaWithoutPassword.json()).as("the same answer whether or not the address has an account")
+                .isEqualTo(nobodyWithoutPassword.json());
+
+        var guessed = accept(forAda, "a guessed passphrase", "Ada");
+        assertThat(guessed.status()).as(guessed.toString()).isEqualTo(401);
+        assertThat(guessed.body()).doesNotContain("tokens");
+        assertThat(pendingInvitations()).isEqualTo(2);
+        var members = api.get("/v1/members", acme.auth()).items();
+        assertThat(members).extracting(member -> member.get("email")).doesNotContain(adaEmail);
+        assertThat(logIn(adaEmail, globex.slug()).status()).as("Ada's own login still works").isEqualTo(200);
     }
 
     @Test

@@ -21,7 +21,6 @@ import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.UserId;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Optional;
 
 /** Inviting people to an organization, listing and revoking invitations, and accepting one. */
 @Singleton
@@ -119,18 +118,12 @@ final class InvitationService implements CreateInvitationUseCase, ListInvitation
         // The token names its organization: everything below runs in that tenant's transactions, no other.
         var invitation = transactions.read(organizationId, () -> load(organizationId, token));
         invitation.requireAcceptable(clock.instant());
-        var existing = accounts.findByEmail(invitation.email());
-        if (caller.type() == Actor.Type.USER
-                && !existing.map(account -> account.value().equals(caller.id())).orElse(false)) {
-            throw new AccessDeniedException("this invitation was sent to another address than your account's; "
-                    + "accept it without your access token");
-        }
-        // A new account's password is hashed here, before the transaction: the slow part holds no connection.
-        Optional<InvitationAccounts.NewAccount> created = existing.isPresent()
-                ? Optional.empty()
-                : Optional.of(accounts.prepare(invitation.email(), command.passwordOrNull(),
-                        command.displayNameOrNull()));
-        UserId userId = existing.orElseGet(() -> created.orElseThrow().userId());
+        // Nobody joins without their own action: the signed-in person's token, or the account's password (a new
+        // account's is chosen and hashed here, before the transaction: the slow part holds no connection).
+        var invitee = caller.type() == Actor.Type.USER
+                ? accounts.signedIn(invitation.email(), new UserId(caller.id()))
+                : accounts.provenByPassword(invitation.email(), command.passwordOrNull(), command.displayNameOrNull());
+        var userId = invitee.userId();
         return transactions.writeForUser(organizationId, userId, () -> {
             var now = clock.instant();
             var current = load(organizationId, token);
@@ -142,9 +135,9 @@ final class InvitationService implements CreateInvitationUseCase, ListInvitation
             if (accepted.roles().isEmpty()) {
                 throw new ConflictException("the roles of this invitation have been deleted; ask for a new one");
             }
-            created.ifPresent(accounts::register);
+            accounts.save(invitee);
             members.addMember(organizationId, userId, accepted.roles());
-            return new InvitationAcceptance(organizationId, userId, accepted.roles(), created.isPresent());
+            return new InvitationAcceptance(organizationId, userId, accepted.roles(), invitee.isNew());
         });
     }
 

@@ -2,57 +2,63 @@ package dev.tenantcore.identity.application;
 
 import dev.tenantcore.access.application.InvitationAccounts;
 import dev.tenantcore.identity.domain.EmailAddress;
-import dev.tenantcore.identity.domain.LoginCandidate;
 import dev.tenantcore.identity.domain.LoginLookup;
 import dev.tenantcore.identity.domain.NewPassword;
 import dev.tenantcore.identity.domain.User;
 import dev.tenantcore.identity.domain.UserProfile;
 import dev.tenantcore.identity.domain.UserRepository;
 import dev.tenantcore.shared.domain.AccessDeniedException;
+import dev.tenantcore.shared.domain.AuthenticationFailedException;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.Text;
 import dev.tenantcore.shared.domain.UserId;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 
-/** The accounts of invited people: the one their address already has, or a new one they set up on accepting. */
+/**
+ * The accounts of invited people: the one their address already has, which accepts with its own credential, or a
+ * new one they set up on accepting.
+ */
 @Singleton
 final class InvitationAccountService implements InvitationAccounts {
     private final LoginLookup logins;
     private final UserRepository users;
     private final PasswordHasher passwords;
+    private final ThrottledPasswordCheck passwordCheck;
     private final Clock clock;
 
-    InvitationAccountService(LoginLookup logins, UserRepository users, PasswordHasher passwords, Clock clock) {
+    InvitationAccountService(LoginLookup logins, UserRepository users, PasswordHasher passwords,
+            ThrottledPasswordCheck passwordCheck, Clock clock) {
         this.logins = logins;
         this.users = users;
         this.passwords = passwords;
+        this.passwordCheck = passwordCheck;
         this.clock = clock;
     }
 
     @Override
-    public Optional<UserId> findByEmail(String email) {
-        var found = logins.findByEmail(new EmailAddress(email), null);
-        if (found.isPresent() && found.get().userStatus() != User.Status.ACTIVE) {
-            throw new AccessDeniedException("the account with this address is suspended");
-        }
-        return found.map(LoginCandidate::userId);
-    }
-
-    @Override
-    public NewAccount prepare(String email, String password, String displayName) {
+    public Invitee provenByPassword(String email, String password, String displayName) {
         var address = new EmailAddress(email);
         if (password == null) {
-            throw new InvariantViolationException("password", "no account has the invited address yet: choose a "
-                    + "password of " + NewPassword.MIN_LENGTH + " to " + NewPassword.MAX_LENGTH + " characters");
+            throw new InvariantViolationException("password", "send the password of the account with the invited "
+                    + "address, or choose one of " + NewPassword.MIN_LENGTH + " to " + NewPassword.MAX_LENGTH
+                    + " characters for a new account (or accept with your access token)");
+        }
+        var chosen = new NewPassword(password);
+        var found = logins.findByEmail(address, null);
+        if (found.isPresent()) {
+            var account = found.get();
+            if (!passwordCheck.proves(address.value(), password, account.passwordHash())) {
+                throw new AuthenticationFailedException();
+            }
+            requireActive(account.userStatus());
+            return new Existing(account.userId());
         }
         if (displayName == null) {
             throw new InvariantViolationException("displayName", "no account has the invited address yet: choose "
                     + "a display name");
         }
-        var chosen = new NewPassword(password);
         var name = Text.required("displayName", displayName, 200);
         var now = clock.instant();
         var user = User.register(address, now);
@@ -60,15 +66,45 @@ final class InvitationAccountService implements InvitationAccounts {
     }
 
     @Override
-    public void register(NewAccount account) {
-        if (!(account instanceof Registration registration)) {
-            throw new IllegalArgumentException("not an account this service prepared");
-        }
-        users.register(registration.user(), registration.passwordHash(), registration.user().createdAt(),
-                registration.profile());
+    public Invitee signedIn(String email, UserId userId) {
+        var found = logins.findByEmail(new EmailAddress(email), null)
+                .filter(account -> account.userId().equals(userId))
+                .orElseThrow(() -> new AccessDeniedException("this invitation was sent to another address than "
+                        + "your account's; accept it without your access token"));
+        requireActive(found.userStatus());
+        return new Existing(userId);
     }
 
-    private record Registration(User user, String passwordHash, UserProfile profile) implements NewAccount {
+    @Override
+    public void save(Invitee invitee) {
+        switch (invitee) {
+            case Registration registration -> users.register(registration.user(), registration.passwordHash(),
+                    registration.user().createdAt(), registration.profile());
+            case Existing ignored -> {
+                // nothing to write: the account is there, and proved itself
+            }
+            default -> throw new IllegalArgumentException("not an account this service prepared");
+        }
+    }
+
+    private static void requireActive(User.Status status) {
+        if (status != User.Status.ACTIVE) {
+            throw new AccessDeniedException("the account with this address is suspended");
+        }
+    }
+
+    private record Existing(UserId userId) implements Invitee {
+        private Existing {
+            Objects.requireNonNull(userId, "userId");
+        }
+
+        @Override
+        public boolean isNew() {
+            return false;
+        }
+    }
+
+    private record Registration(User user, String passwordHash, UserProfile profile) implements Invitee {
         private Registration {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(passwordHash, "passwordHash");
@@ -78,6 +114,11 @@ final class InvitationAccountService implements InvitationAccounts {
         @Override
         public UserId userId() {
             return user.id();
+        }
+
+        @Override
+        public boolean isNew() {
+            return true;
         }
 
         @Override

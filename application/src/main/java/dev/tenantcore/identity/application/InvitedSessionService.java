@@ -4,9 +4,7 @@ import dev.tenantcore.access.application.InvitationAcceptance;
 import dev.tenantcore.access.application.MemberProvisioning;
 import dev.tenantcore.identity.domain.RefreshToken;
 import dev.tenantcore.identity.domain.RefreshTokenRepository;
-import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.TenantTransactions;
-import dev.tenantcore.shared.domain.Actor;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
@@ -17,28 +15,22 @@ final class InvitedSessionService implements StartInvitedSessionUseCase {
     private final RefreshTokenRepository refreshTokens;
     private final MemberProvisioning members;
     private final TenantTransactions transactions;
-    private final CurrentCaller currentCaller;
     private final SessionSettings settings;
     private final Clock clock;
 
     InvitedSessionService(RefreshTokenRepository refreshTokens, MemberProvisioning members,
-            TenantTransactions transactions, CurrentCaller currentCaller, SessionSettings settings, Clock clock) {
+            TenantTransactions transactions, SessionSettings settings, Clock clock) {
         this.refreshTokens = refreshTokens;
         this.members = members;
         this.transactions = transactions;
-        this.currentCaller = currentCaller;
         this.settings = settings;
         this.clock = clock;
     }
 
     @Override
     public Optional<Session> startAfter(InvitationAcceptance acceptance) {
-        var caller = currentCaller.caller().actor();
+        // Every acceptance was proven by the person (their token, their password, or the password they chose).
         var userId = acceptance.userId();
-        var provenByCaller = caller.type() == Actor.Type.USER && caller.id().equals(userId.value());
-        if (!acceptance.newAccount() && !provenByCaller) {
-            return Optional.empty();
-        }
         var organizationId = acceptance.organizationId();
         var now = clock.instant();
         var refreshExpiresAt = now.plus(settings.refreshTokenLifetime());

@@ -6,6 +6,7 @@ import dev.tenantcore.identity.domain.NewPassword;
 import dev.tenantcore.identity.domain.User;
 import dev.tenantcore.identity.domain.UserProfile;
 import dev.tenantcore.identity.domain.UserRepository;
+import dev.tenantcore.shared.domain.AuthenticationFailedException;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.Text;
 import dev.tenantcore.shared.domain.UserId;
@@ -29,30 +30,32 @@ final class OwnerAccountService implements OwnerAccounts {
     @Override
     public PreparedOwner prepare(String email, String password, String displayName) {
         var address = new EmailAddress(email);
-        var existing = logins.findByEmail(address, null);
-        if (existing.isPresent()) {
-            // Signing up another organization with an existing account: the account's own password proves it.
-            var account = existing.get();
-            var hash = account.passwordHash();
-            var proven = hash == null ? passwords.verifyNothing(password) : passwords.verify(password, hash);
-            if (!proven || account.userStatus() != User.Status.ACTIVE) {
-                throw new ConflictException("an account with this email exists; sign up with its password to add "
-                        + "the organization to it, or log in");
-            }
-            return new Existing(account.userId());
-        }
+        // The rules first, so that a new and an existing address get the same answer to a bad password.
         var chosen = new NewPassword(password);
         var name = Text.required("owner.displayName", displayName, 200);
+        if (logins.findByEmail(address, null).isPresent()) {
+            throw new ConflictException("an account with this email exists: log in, then sign up the organization "
+                    + "with your access token and without owner");
+        }
         var now = clock.instant();
         var user = User.register(address, now);
         return new Registration(user, passwords.hash(chosen.value()), UserProfile.initial(user.id(), name, now));
     }
 
     @Override
+    public PreparedOwner signedIn(UserId userId) {
+        return new Existing(userId);
+    }
+
+    @Override
     public void save(PreparedOwner owner) {
-        if (owner instanceof Registration registration) {
-            users.register(registration.user(), registration.passwordHash(), registration.user().createdAt(),
-                    registration.profile());
+        switch (owner) {
+            case Registration registration -> users.register(registration.user(), registration.passwordHash(),
+                    registration.user().createdAt(), registration.profile());
+            case Existing existing -> users.findById(existing.userId())
+                    .filter(User::isActive)
+                    .orElseThrow(AuthenticationFailedException::new);
+            default -> throw new IllegalArgumentException("not an owner this service prepared");
         }
     }
 

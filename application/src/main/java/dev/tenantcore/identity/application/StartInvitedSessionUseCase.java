@@ -6,10 +6,9 @@ import java.util.Optional;
 public interface StartInvitedSessionUseCase {
 
     /**
-     * Logs the invited person in to the organization they just joined, when the acceptance itself proved who they
-     * are: the account was created by it (its password was just chosen), or the caller is that account's user.
-     * Empty otherwise: the invitation proves the address, not the person behind an existing account, who logs in
-     * with their password as usual.
+     * Logs the invited person in to the organization they just joined: every acceptance proved who they are (their
+     * access token, their account's password, or the password a new account chose). Empty only when the membership
+     * was changed or removed between the acceptance and this call.
      */
     Optional<Session> startAfter(InvitationAcceptance acceptance);
 }

@@ -5,12 +5,17 @@ import dev.tenantcore.apikeys.application.ApiKeyProvisioning;
 import dev.tenantcore.identity.application.OwnerAccounts;
 import dev.tenantcore.organizations.domain.Organization;
 import dev.tenantcore.organizations.domain.OrganizationRepository;
+import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.CurrentTenant;
 import dev.tenantcore.shared.application.TenantTransactions;
+import dev.tenantcore.shared.domain.AccessDeniedException;
+import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.ConflictException;
+import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
+import dev.tenantcore.shared.domain.UserId;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Set;
@@ -26,35 +31,41 @@ final class OrganizationService implements SignUpOrganizationUseCase, GetOrganiz
     private final MemberProvisioning members;
     private final TenantTransactions transactions;
     private final CurrentTenant currentTenant;
+    private final CurrentCaller currentCaller;
     private final Clock clock;
 
     OrganizationService(OrganizationRepository organizations, ApiKeyProvisioning apiKeys, OwnerAccounts owners,
-            MemberProvisioning members, TenantTransactions transactions, CurrentTenant currentTenant, Clock clock) {
+            MemberProvisioning members, TenantTransactions transactions, CurrentTenant currentTenant,
+            CurrentCaller currentCaller, Clock clock) {
         this.organizations = organizations;
         this.apiKeys = apiKeys;
         this.owners = owners;
         this.members = members;
         this.transactions = transactions;
         this.currentTenant = currentTenant;
+        this.currentCaller = currentCaller;
         this.clock = clock;
     }
 
     @Override
     public SignedUpOrganization signUp(SignUpOrganizationCommand command) {
+        var caller = currentCaller.caller().actor();
+        if (caller.type() == Actor.Type.API_KEY) {
+            throw new AccessDeniedException("an organization is signed up anonymously or by a person with their "
+                    + "access token, not with an API key");
+        }
         // The new organization's own id is the tenant of the transaction that creates it: row-level security
         // accepts the organization row and its first key, and nothing else.
         var id = OrganizationId.generate();
         var organization = Organization.create(id, command.name(), command.slug(), clock.instant());
-        if (command.owner() == null) {
+        var owner = ownerOf(command, caller);
+        if (owner == null) {
             return transactions.write(id, () -> {
                 organizations.insert(organization);
                 return new SignedUpOrganization(organization, apiKeys.issueFor(id, INITIAL_API_KEY_NAME), null);
             });
         }
-        // The slow part (hashing, or checking an existing account's password) happens before the transaction; the
-        // transaction's user is the owner, so that their account rows may be written.
-        var owner = owners.prepare(command.owner().email(), command.owner().password(),
-                command.owner().displayName());
+        // The transaction's user is the owner, so that their account rows may be written (or read).
         return transactions.writeForUser(id, owner.userId(), () -> {
             organizations.insert(organization);
             owners.save(owner);
@@ -62,6 +73,23 @@ final class OrganizationService implements SignUpOrganizationUseCase, GetOrganiz
             return new SignedUpOrganization(organization, apiKeys.issueFor(id, INITIAL_API_KEY_NAME),
                     owner.userId());
         });
+    }
+
+    /**
+     * The signed-in person, or a new account for the owner the command describes (hashed here, before the
+     * transaction: the slow part holds no connection), or none.
+     */
+    private OwnerAccounts.PreparedOwner ownerOf(SignUpOrganizationCommand command, Actor caller) {
+        if (caller.type() == Actor.Type.USER) {
+            if (command.owner() != null) {
+                throw new InvariantViolationException("owner", "leave it out when signed in: you become the owner");
+            }
+            return owners.signedIn(new UserId(caller.id()));
+        }
+        if (command.owner() == null) {
+            return null;
+        }
+        return owners.prepare(command.owner().email(), command.owner().password(), command.owner().displayName());
     }
 
     @Override

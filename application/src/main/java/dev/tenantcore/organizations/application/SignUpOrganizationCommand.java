@@ -4,8 +4,8 @@ import dev.tenantcore.organizations.domain.Slug;
 import java.util.Objects;
 
 /**
- * Public sign-up: a new organization, its first API key, and, when {@code owner} is given, its first owner (a new
- * account, or an existing one that proves its password).
+ * Sign-up: a new organization, its first API key, and its first owner: the person signed in, or, anonymously, the
+ * new account {@code owner} describes, or nobody.
  */
 public record SignUpOrganizationCommand(String name, Slug slug, Owner owner) {
     public SignUpOrganizationCommand {

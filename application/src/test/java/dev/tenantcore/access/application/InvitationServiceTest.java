@@ -19,6 +19,7 @@ import dev.tenantcore.shared.application.FakeTenantTransactions.Outcome;
 import dev.tenantcore.shared.application.FakeTenantTransactions.Transaction;
 import dev.tenantcore.shared.application.FixedCurrentTenant;
 import dev.tenantcore.shared.domain.AccessDeniedException;
+import dev.tenantcore.shared.domain.AuthenticationFailedException;
 import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.ExpectedVersion;
@@ -394,12 +395,12 @@ class InvitationServiceTest {
         }
 
         @Test
-        void anExistingAccountJoinsWithoutAPassword() {
+        void anExistingAccountJoinsWithItsOwnPassword() {
             var ada = accounts.existing("ada@example.com");
             givenMember(otherTenant, ada, BuiltinRole.MEMBER);
             var issued = invite("Ada@Example.com", "viewer");
 
-            var accepted = accept(issued, null, null);
+            var accepted = accept(issued, OWN_PASSWORD, null);
 
             assertThat(accepted.userId()).isEqualTo(ada);
             assertThat(accepted.newAccount()).isFalse();
@@ -410,15 +411,17 @@ class InvitationServiceTest {
         }
 
         @Test
-        void aPasswordSentForAnExistingAccountIsIgnored() {
+        void anExistingAccountDoesNotJoinWithoutItsOwnPassword() {
             var ada = accounts.existing("ada@example.com");
-            var issued = invite("ada@example.com", "viewer");
+            var issued = invite("ada@example.com", "admin");
 
-            var accepted = accept(issued, "some other password", "Someone");
+            assertThatThrownBy(() -> accept(issued, "some other password", "Someone"))
+                    .isInstanceOf(AuthenticationFailedException.class);
+            assertInvalid("password", () -> accept(issued, null, null));
 
-            assertThat(accepted.userId()).isEqualTo(ada);
+            assertStillPending(issued);
+            assertThat(rolesOf(tenant, ada)).isEmpty();
             assertThat(accounts.registered).isEmpty();
-            assertThat(accounts.hashes).isZero();
         }
 
         @Test
@@ -541,7 +544,7 @@ class InvitationServiceTest {
             accounts.existing("ada@example.com");
             var issued = invite("ada@example.com", "member");
 
-            assertThatThrownBy(() -> accept(issued, null, null)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> accept(issued, OWN_PASSWORD, null)).isInstanceOf(AccessDeniedException.class);
             assertStillPending(issued);
         }
 
@@ -552,7 +555,7 @@ class InvitationServiceTest {
             givenMember(tenant, ada, BuiltinRole.VIEWER);
             transactions.forgetTransactions();
 
-            assertThatThrownBy(() -> accept(issued, null, null)).isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> accept(issued, OWN_PASSWORD, null)).isInstanceOf(ConflictException.class);
             assertStillPending(issued);
             assertThat(transactions.transactions()).last().extracting(Transaction::outcome)
                     .isEqualTo(Outcome.ROLLED_BACK);
@@ -627,9 +630,23 @@ class InvitationServiceTest {
         assertThatThrownBy(call).isInstanceOf(ConflictException.class).hasMessageContaining(why);
     }
 
-    /** Accounts as the identity context keeps them: registering joins the fake transactions. */
+    /** Every existing account's password in these tests. */
+    private static final String OWN_PASSWORD = "their own passphrase";
+
+    /** Accounts as the identity context keeps them: saving joins the fake transactions. */
     private final class FakeAccounts implements InvitationAccounts {
-        record Registered(UserId userId, String email, String displayName) implements NewAccount {
+        record Registered(UserId userId, String email, String displayName) implements Invitee {
+            @Override
+            public boolean isNew() {
+                return true;
+            }
+        }
+
+        record Found(UserId userId) implements Invitee {
+            @Override
+            public boolean isNew() {
+                return false;
+            }
         }
 
         private final Map<String, UserId> byAddress = new HashMap<>();
@@ -656,20 +673,19 @@ class InvitationServiceTest {
         }
 
         @Override
-        public Optional<UserId> findByEmail(String email) {
-            var key = email.toLowerCase(Locale.ROOT);
-            if (suspended.contains(key) && byAddress.containsKey(key)) {
-                throw new AccessDeniedException("suspended");
-            }
-            return Optional.ofNullable(byAddress.get(key));
-        }
-
-        @Override
-        public NewAccount prepare(String email, String password, String displayName) {
+        public Invitee provenByPassword(String email, String password, String displayName) {
             if (password == null) {
                 throw new InvariantViolationException("password", "required");
             }
             new NewPassword(password);
+            var key = email.toLowerCase(Locale.ROOT);
+            var found = byAddress.get(key);
+            if (found != null) {
+                if (!password.equals(OWN_PASSWORD)) {
+                    throw new AuthenticationFailedException();
+                }
+                return active(key, found);
+            }
             if (displayName == null || displayName.isBlank()) {
                 throw new InvariantViolationException("displayName", "required");
             }
@@ -680,9 +696,27 @@ class InvitationServiceTest {
         }
 
         @Override
-        public void register(NewAccount account) {
+        public Invitee signedIn(String email, UserId userId) {
+            var key = email.toLowerCase(Locale.ROOT);
+            if (!userId.equals(byAddress.get(key))) {
+                throw new AccessDeniedException("another address");
+            }
+            return active(key, userId);
+        }
+
+        private Invitee active(String key, UserId userId) {
+            if (suspended.contains(key)) {
+                throw new AccessDeniedException("suspended");
+            }
+            return new Found(userId);
+        }
+
+        @Override
+        public void save(Invitee invitee) {
             transactions.requireWritable(transactions.activeTenant().orElseThrow());
-            registered.add((Registered) account);
+            if (invitee instanceof Registered registration) {
+                registered.add(registration);
+            }
         }
     }
 

@@ -10,14 +10,20 @@ import dev.tenantcore.identity.domain.LoginLookup;
 import dev.tenantcore.identity.domain.User;
 import dev.tenantcore.identity.domain.UserProfile;
 import dev.tenantcore.identity.domain.UserRepository;
+import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.domain.AccessDeniedException;
+import dev.tenantcore.shared.domain.Actor;
+import dev.tenantcore.shared.domain.AuthenticationFailedException;
 import dev.tenantcore.shared.domain.InvariantViolationException;
+import dev.tenantcore.shared.domain.TooManyAttemptsException;
 import dev.tenantcore.shared.domain.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class InvitationAccountServiceTest {
@@ -25,6 +31,9 @@ class InvitationAccountServiceTest {
 
     private final UserId ada = UserId.generate();
     private User.Status adaStatus = User.Status.ACTIVE;
+    /** Ada's password hash; null for an account that logs in only through a provider. */
+    private String adaHash = "hash:ada's own passphrase";
+    private final List<String> verified = new ArrayList<>();
     private final List<String> lookups = new ArrayList<>();
     private final List<String> hashed = new ArrayList<>();
     private final List<Object[]> registered = new ArrayList<>();
@@ -33,7 +42,7 @@ class InvitationAccountServiceTest {
     private final LoginLookup lookup = (email, organization) -> {
         lookups.add(email.key() + " in " + organization);
         return email.key().equals("ada@example.com")
-                ? Optional.of(new LoginCandidate(ada, adaStatus, null, Optional.empty()))
+                ? Optional.of(new LoginCandidate(ada, adaStatus, adaHash, Optional.empty()))
                 : Optional.empty();
     };
 
@@ -73,12 +82,14 @@ class InvitationAccountServiceTest {
 
         @Override
         public boolean verify(String password, String hash) {
-            throw new AssertionError("an invitation proves the address; no password is checked");
+            verified.add(password);
+            return hash.equals("hash:" + password);
         }
 
         @Override
         public boolean verifyNothing(String password) {
-            throw new AssertionError("an invitation proves the address; no password is checked");
+            verified.add(password);
+            return false;
         }
 
         @Override
@@ -87,64 +98,155 @@ class InvitationAccountServiceTest {
         }
     };
 
+    private final MutableClock clock = new MutableClock(NOW);
+    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private final List<Duration> pauses = new ArrayList<>();
     private final InvitationAccountService service = new InvitationAccountService(lookup, users, hasher,
-            new MutableClock(NOW));
+            new ThrottledPasswordCheck(hasher, throttle, () -> new Caller(Actor.ANONYMOUS, null, "203.0.113.7", null),
+                    pauses::add),
+            clock);
 
-    @Test
-    void anExistingAccountIsFoundByItsAddressWhateverTheCase() {
-        assertThat(service.findByEmail("ADA@example.com")).contains(ada);
-        assertThat(service.findByEmail("grace@example.com")).isEmpty();
-        assertThat(lookups).containsExactly("ada@example.com in null", "grace@example.com in null");
-        assertThat(hashed).isEmpty();
+    @Nested
+    class WithoutACredential {
+
+        @Test
+        void anExistingAccountAcceptsWithItsOwnPasswordAndNothingIsWritten() {
+            var invitee = service.provenByPassword("ADA@example.com", "ada's own passphrase", null);
+
+            assertThat(invitee.userId()).isEqualTo(ada);
+            assertThat(invitee.isNew()).isFalse();
+            assertThat(verified).containsExactly("ada's own passphrase");
+            assertThat(hashed).isEmpty();
+
+            service.save(invitee);
+            assertThat(registered).isEmpty();
+        }
+
+        @Test
+        void aWrongPasswordIsALoginFailureThatTheThrottleCounts() {
+            for (var attempt = 0; attempt < 5; attempt++) {
+                assertThatThrownBy(() -> service.provenByPassword("ada@example.com", "a guessed passphrase", null))
+                        .isInstanceOf(AuthenticationFailedException.class);
+            }
+
+            assertThatThrownBy(() -> service.provenByPassword("ada@example.com", "ada's own passphrase", null))
+                    .isInstanceOf(TooManyAttemptsException.class);
+            assertThat(pauses).isNotEmpty();
+            assertThat(hashed).isEmpty();
+        }
+
+        @Test
+        void anAccountWithoutAPasswordCannotAcceptWithOne() {
+            adaHash = null;
+
+            assertThatThrownBy(() -> service.provenByPassword("ada@example.com", "any long passphrase", "Ada"))
+                    .isInstanceOf(AuthenticationFailedException.class);
+            assertThat(verified).containsExactly("any long passphrase");
+            assertThat(hashed).isEmpty();
+        }
+
+        @Test
+        void aMissingOrMalformedPasswordIsRefusedBeforeTheAddressIsLookedUp() {
+            assertInvalid("password", () -> service.provenByPassword("ada@example.com", null, null));
+            assertInvalid("password", () -> service.provenByPassword("grace@example.com", null, "Grace"));
+            assertInvalid("password", () -> service.provenByPassword("ada@example.com", "short", null));
+            assertInvalid("password", () -> service.provenByPassword("grace@example.com", "x".repeat(257), "G"));
+
+            assertThat(lookups).isEmpty();
+            assertThat(verified).isEmpty();
+        }
+
+        @Test
+        void aSuspendedAccountIsRefusedOnlyOnceItsPasswordWasRight() {
+            adaStatus = User.Status.SUSPENDED;
+
+            assertThatThrownBy(() -> service.provenByPassword("ada@example.com", "a guessed passphrase", null))
+                    .isInstanceOf(AuthenticationFailedException.class);
+            assertThatThrownBy(() -> service.provenByPassword("ada@example.com", "ada's own passphrase", null))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+
+        @Test
+        void aNewAccountIsHashedWhenPreparedAndWrittenOnlyWhenSaved() {
+            var prepared = service.provenByPassword("grace@example.com", "correct horse battery", "  Grace Hopper ");
+
+            assertThat(prepared.isNew()).isTrue();
+            assertThat(hashed).containsExactly("correct horse battery");
+            assertThat(verified).isEmpty();
+            assertThat(registered).isEmpty();
+            assertThat(prepared.toString()).doesNotContain("hash").doesNotContain("correct horse");
+
+            service.save(prepared);
+
+            assertThat(registered).hasSize(1);
+            var user = (User) registered.getFirst()[0];
+            var profile = (UserProfile) registered.getFirst()[3];
+            assertThat(user.id()).isEqualTo(prepared.userId());
+            assertThat(user.email()).isEqualTo(new EmailAddress("grace@example.com"));
+            assertThat(user.isActive()).isTrue();
+            assertThat(registered.getFirst()[1]).isEqualTo("hash:correct horse battery");
+            assertThat(registered.getFirst()[2]).isEqualTo(NOW);
+            assertThat(profile.displayName()).isEqualTo("Grace Hopper");
+            assertThat(profile.userId()).isEqualTo(user.id());
+        }
+
+        @Test
+        void aNewAccountNeedsADisplayNameAndIsNotHashedOtherwise() {
+            assertInvalid("displayName", () -> service.provenByPassword("grace@example.com", "correct horse battery",
+                    null));
+            assertInvalid("displayName", () -> service.provenByPassword("grace@example.com", "correct horse battery",
+                    " "));
+            assertInvalid("displayName", () -> service.provenByPassword("grace@example.com", "correct horse battery",
+                    "x".repeat(201)));
+
+            assertThat(hashed).isEmpty();
+        }
+    }
+
+    @Nested
+    class SignedIn {
+
+        @Test
+        void thePersonWhoseAddressWasInvitedAccepts() {
+            var invitee = service.signedIn("Ada@Example.com", ada);
+
+            assertThat(invitee.userId()).isEqualTo(ada);
+            assertThat(invitee.isNew()).isFalse();
+            assertThat(verified).isEmpty();
+        }
+
+        @Test
+        void anotherPersonOrAnAddressWithoutAnAccountIsRefused() {
+            assertThatThrownBy(() -> service.signedIn("ada@example.com", UserId.generate()))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> service.signedIn("grace@example.com", ada))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+
+        @Test
+        void aSuspendedAccountIsRefused() {
+            adaStatus = User.Status.SUSPENDED;
+
+            assertThatThrownBy(() -> service.signedIn("ada@example.com", ada))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
     }
 
     @Test
-    void aSuspendedAccountIsRefused() {
-        adaStatus = User.Status.SUSPENDED;
+    void onlyInviteesThisServicePreparedCanBeSaved() {
+        var foreign = new InvitationAccounts.Invitee() {
+            @Override
+            public UserId userId() {
+                return UserId.generate();
+            }
 
-        assertThatThrownBy(() -> service.findByEmail("ada@example.com")).isInstanceOf(AccessDeniedException.class);
-    }
+            @Override
+            public boolean isNew() {
+                return true;
+            }
+        };
 
-    @Test
-    void aNewAccountIsHashedWhenPreparedAndWrittenOnlyWhenRegistered() {
-        var prepared = service.prepare("grace@example.com", "correct horse battery", "  Grace Hopper ");
-
-        assertThat(hashed).containsExactly("correct horse battery");
-        assertThat(registered).isEmpty();
-        assertThat(prepared.toString()).doesNotContain("hash").doesNotContain("correct horse");
-
-        service.register(prepared);
-
-        assertThat(registered).hasSize(1);
-        var user = (User) registered.getFirst()[0];
-        var profile = (UserProfile) registered.getFirst()[3];
-        assertThat(user.id()).isEqualTo(prepared.userId());
-        assertThat(user.email()).isEqualTo(new EmailAddress("grace@example.com"));
-        assertThat(user.isActive()).isTrue();
-        assertThat(registered.getFirst()[1]).isEqualTo("hash:correct horse battery");
-        assertThat(registered.getFirst()[2]).isEqualTo(NOW);
-        assertThat(profile.displayName()).isEqualTo("Grace Hopper");
-        assertThat(profile.userId()).isEqualTo(user.id());
-    }
-
-    @Test
-    void aNewAccountNeedsAGoodPasswordAndADisplayNameAndIsNotHashedOtherwise() {
-        assertInvalid("password", () -> service.prepare("grace@example.com", null, "Grace"));
-        assertInvalid("password", () -> service.prepare("grace@example.com", "short", "Grace"));
-        assertInvalid("password", () -> service.prepare("grace@example.com", "x".repeat(257), "Grace"));
-        assertInvalid("displayName", () -> service.prepare("grace@example.com", "correct horse battery", null));
-        assertInvalid("displayName", () -> service.prepare("grace@example.com", "correct horse battery", " "));
-        assertInvalid("displayName", () -> service.prepare("grace@example.com", "correct horse battery",
-                "x".repeat(201)));
-
-        assertThat(hashed).isEmpty();
-    }
-
-    @Test
-    void onlyAccountsThisServicePreparedCanBeRegistered() {
-        InvitationAccounts.NewAccount foreign = UserId::generate;
-
-        assertThatThrownBy(() -> service.register(foreign)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> service.save(foreign)).isInstanceOf(IllegalArgumentException.class);
         assertThat(registered).isEmpty();
     }
 

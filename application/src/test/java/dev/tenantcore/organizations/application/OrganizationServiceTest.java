@@ -20,6 +20,7 @@ import dev.tenantcore.shared.application.FakeTenantTransactions;
 import dev.tenantcore.shared.application.FakeTenantTransactions.Outcome;
 import dev.tenantcore.shared.application.FakeTenantTransactions.Transaction;
 import dev.tenantcore.shared.application.FixedCurrentTenant;
+import dev.tenantcore.shared.domain.AccessDeniedException;
 import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.ExpectedVersion;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -53,19 +55,36 @@ class OrganizationServiceTest {
         var provisioning = TestApiKeyServices.provisioning(keys, new InMemoryApiKeyCredentials(keys, clock),
                 access.apiKeyRolesFor(currentTenant, () -> Caller.SYSTEM), transactions, currentTenant, clock);
         return new OrganizationService(organizations, provisioning, owners, members, transactions, currentTenant,
-                clock);
+                () -> caller, clock);
     }
 
-    /** Owners as sign-up sees them: new unless the address was registered before with this password. */
+    /** Who calls sign-up: anonymous unless a test says otherwise. */
+    private Caller caller = new Caller(Actor.ANONYMOUS, null, null, null);
+
+    /** Owners as sign-up sees them: taken@example.com has an account, every other address is new. */
     private final List<String> savedOwners = new ArrayList<>();
+    private final List<String> checkedOwners = new ArrayList<>();
     private final OwnerAccounts owners = new OwnerAccounts() {
         @Override
         public PreparedOwner prepare(String email, String password, String displayName) {
-            if (email.equals("taken@example.com") && !password.equals("the right password")) {
+            if (email.equals("taken@example.com")) {
                 throw new ConflictException("an account with this email exists");
             }
-            var userId = UserId.generate();
-            var isNew = !email.equals("taken@example.com");
+            return owner(UserId.generate(), true);
+        }
+
+        @Override
+        public PreparedOwner signedIn(UserId userId) {
+            return owner(userId, false);
+        }
+
+        @Override
+        public void save(PreparedOwner owner) {
+            transactions.requireWritable(transactions.activeTenant().orElseThrow());
+            (owner.isNew() ? savedOwners : checkedOwners).add(owner.userId().toString());
+        }
+
+        private PreparedOwner owner(UserId userId, boolean isNew) {
             return new PreparedOwner() {
                 @Override
                 public UserId userId() {
@@ -77,14 +96,6 @@ class OrganizationServiceTest {
                     return isNew;
                 }
             };
-        }
-
-        @Override
-        public void save(PreparedOwner owner) {
-            transactions.requireWritable(transactions.activeTenant().orElseThrow());
-            if (owner.isNew()) {
-                savedOwners.add(owner.userId().toString());
-            }
         }
     };
 
@@ -127,17 +138,40 @@ class OrganizationServiceTest {
         }
 
         @Test
-        void anExistingAccountBecomesOwnerWithoutBeingSavedAgain() {
-            var signedUp = anonymous.signUp(new SignUpOrganizationCommand("Acme", aUniqueSlug(),
-                    new SignUpOrganizationCommand.Owner("taken@example.com", "the right password", "Ada")));
+        void theSignedInPersonBecomesOwnerAndTheirAccountIsCheckedInTheTransaction() {
+            var person = UserId.generate();
+            caller = new Caller(Actor.user(person.value()), null, null, null);
 
+            var signedUp = anonymous.signUp(new SignUpOrganizationCommand("Acme", aUniqueSlug()));
+
+            assertThat(signedUp.ownerId()).isEqualTo(person);
             assertThat(savedOwners).isEmpty();
-            assertThat(addedMembers).containsExactly(
-                    signedUp.organization().id() + " " + signedUp.ownerId() + " [owner]");
+            assertThat(checkedOwners).containsExactly(person.toString());
+            assertThat(addedMembers).containsExactly(signedUp.organization().id() + " " + person + " [owner]");
         }
 
         @Test
-        void anExistingAddressWithAnotherPasswordIsAConflictThatWritesNothing() {
+        void aSignedInPersonCannotNameAnotherOwner() {
+            caller = new Caller(Actor.user(UserId.generate().value()), null, null, null);
+
+            assertThatThrownBy(() -> anonymous.signUp(new SignUpOrganizationCommand("Acme", aUniqueSlug(),
+                    new SignUpOrganizationCommand.Owner("ada@example.com", "a long passphrase", "Ada"))))
+                    .isInstanceOf(InvariantViolationException.class)
+                    .hasMessageContaining("owner");
+            assertThat(transactions.transactions()).isEmpty();
+        }
+
+        @Test
+        void anApiKeyCannotSignUpAnOrganization() {
+            caller = new Caller(Actor.apiKey(UUID.randomUUID()), null, null, null);
+
+            assertThatThrownBy(() -> anonymous.signUp(new SignUpOrganizationCommand("Acme", aUniqueSlug())))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(transactions.transactions()).isEmpty();
+        }
+
+        @Test
+        void anExistingAddressIsAConflictThatWritesNothing() {
             assertThatThrownBy(() -> anonymous.signUp(new SignUpOrganizationCommand("Acme", aUniqueSlug(),
                     new SignUpOrganizationCommand.Owner("taken@example.com", "a wrong password", "Ada"))))
                     .isInstanceOf(ConflictException.class);

@@ -39,12 +39,13 @@ class InvitationAcceptanceController {
 
     @Post
     @Operation(summary = "Accept an invitation: become a member of the organization that sent it",
-            description = "Public: the token is the credential. When no account has the invited address, password "
-                    + "and displayName create one, and the response carries tokens as from POST /v1/auth/token. "
-                    + "Otherwise the account with the address becomes a member without a password, and logs in "
-                    + "as usual (tokens come back only if the request carried that user's access token). With a "
-                    + "user's access token the invitation must be for that user's address; an API key is refused. "
-                    + "404 for an unknown token; 409 for an expired, revoked or used one.")
+            description = "Public, but nobody joins without their own credential: with a user's access token, the "
+                    + "invitation must be for that user's address; without one, password is required and is either "
+                    + "the password of the account with the invited address (checked and throttled like a login: "
+                    + "401 when wrong, 429 when repeated) or, when no account has the address, the password of a "
+                    + "new account (with displayName). The response carries tokens as from POST /v1/auth/token. "
+                    + "An API key is refused (403). 404 for an unknown token; 409 for an expired, revoked or used "
+                    + "one.")
     HttpResponse<InvitationAcceptanceResponse> accept(@Body @Valid AcceptInvitationRequest request) {
         var accepted = accept.accept(new AcceptInvitationCommand(request.token(), request.password(),
                 request.displayName()));

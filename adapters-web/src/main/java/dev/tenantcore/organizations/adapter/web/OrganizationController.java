@@ -52,9 +52,11 @@ class OrganizationController {
     @Post("/organizations")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Sign up: create an organization, its first owner and its first API key",
-            description = "The response holds the API key's token (role admin); it is never shown again. With "
-                    + "owner, a new account becomes the owner, or an existing account that gives its own password. "
-                    + "409 if the slug is taken, or the address has an account and the password is not its own.")
+            description = "The response holds the API key's token (role admin); it is never shown again. Signed in "
+                    + "with a user's access token, that person becomes the owner (leave owner out). Anonymously, "
+                    + "owner creates a new account that becomes the owner; an address that has an account is 409 "
+                    + "whatever the password (log in and sign up with the access token instead). Without either, "
+                    + "the organization has only its API key. 409 if the slug is taken; 403 with an API key.")
     HttpResponse<SignUpResponse> signUp(@Body @Valid SignUpRequest request) {
         if (!signUpConfiguration.isEnabled()) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN, "Sign-up is disabled on this server.");

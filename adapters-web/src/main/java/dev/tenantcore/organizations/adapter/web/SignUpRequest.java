@@ -15,8 +15,9 @@ public record SignUpRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull @Pattern(regexp = "[a-z0-9-]{3,63}", message = "must be 3-63 characters of a-z, 0-9 and '-'")
         @Schema(example = "acme") String slug,
-        @Nullable @Valid @Schema(description = "The first owner. Optional: without it the organization starts with "
-                + "its API key alone.") Owner owner) {
+        @Nullable @Valid @Schema(description = "The first owner, a new account. Leave it out when signed in "
+                + "(you become the owner); without it and anonymous, the organization starts with its API key alone.")
+        Owner owner) {
 
     @Serdeable
     @Schema(name = "SignUpOwner")
