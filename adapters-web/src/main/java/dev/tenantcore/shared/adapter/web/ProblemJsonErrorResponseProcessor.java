@@ -8,9 +8,15 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
+import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns every error response Micronaut produces (our exception handlers, its own for malformed JSON, failed
@@ -36,9 +42,12 @@ final class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         var status = response.code();
-        var errors = context.getErrors().stream()
-                .map(error -> new Problem.FieldError(fieldOf(error), error.getMessage()))
-                .toList();
+        var decoding = status == HttpStatus.BAD_REQUEST.getCode()
+                ? context.getRootCause().flatMap(ProblemJsonErrorResponseProcessor::decodingError)
+                : Optional.<Problem.FieldError>empty();
+        var errors = decoding.map(List::of).orElseGet(() -> context.getErrors().stream()
+                .map(error -> new Problem.FieldError(fieldOf(error), withoutJavaNames(error.getMessage())))
+                .toList());
         var problem = new Problem(
                 TYPES.containsKey(status) ? TYPE_BASE + TYPES.get(status) : "about:blank",
                 HttpStatus.valueOf(status).getReason(),
@@ -66,6 +75,63 @@ final class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<
             return errors.getFirst().message();
         }
         return "The request has " + errors.size() + " invalid fields; see errors.";
+    }
+
+    /**
+     * A body that JSON decoding refused, as the client sees it: the property (Serde knows its path) and what was
+     * wrong with its value, without the Java types, classes and parser positions that Serde's messages name.
+     */
+    private static Optional<Problem.FieldError> decodingError(Throwable root) {
+        String field = null;
+        Throwable innermost = root;
+        for (var cause = root; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SerdeException serde && field == null) {
+                field = propertyPath(serde.getPathAsString());
+            }
+            if (cause instanceof InvalidPropertyFormatException invalid && field == null) {
+                field = invalid.getArgument().getName();
+            }
+            innermost = cause;
+        }
+        if (!(innermost instanceof IOException) && field == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem.FieldError(field, withoutJavaNames(innermost.getMessage())));
+    }
+
+    private static final Pattern PATH_SEGMENT = Pattern.compile("\\[\"([^\"]*)\"]|\\[(\\d+)]");
+
+    /** Serde's {@code dev.….CreateTaskRequest["owner"]["email"]} as clients name it: {@code owner.email}. */
+    private static String propertyPath(String serdePath) {
+        if (serdePath == null) {
+            return null;
+        }
+        var segments = new ArrayList<String>();
+        var matcher = PATH_SEGMENT.matcher(serdePath);
+        while (matcher.find()) {
+            segments.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
+        }
+        return segments.isEmpty() ? null : String.join(".", segments);
+    }
+
+    private static final Pattern PARSER_LOCATION = Pattern.compile("\\s*at \\[Source:.*$", Pattern.DOTALL);
+    private static final Pattern JAVA_NAMES = Pattern.compile("(class |`)?\\b(java|javax|jakarta|io|dev|com|org)"
+            + "\\.[A-Za-z0-9_.$]+`?|\\bException\\b");
+    private static final Pattern DECODING_PREFIX = Pattern.compile("^(Cannot deserialize value of type .*? due "
+            + "to: |Error decoding property \\[[^]]*] of type \\[[^]]*]: |Failed to convert argument \\[[^]]*] "
+            + "for value \\[[^]]*] due to: )+");
+
+    /** A message fit for clients: no parser positions, and no Java class or package names. */
+    static String withoutJavaNames(String message) {
+        if (message == null) {
+            return null;
+        }
+        var plain = PARSER_LOCATION.matcher(message).replaceFirst("");
+        plain = DECODING_PREFIX.matcher(plain).replaceFirst("");
+        if (JAVA_NAMES.matcher(plain).find()) {
+            return "the value has the wrong type or format";
+        }
+        return plain.strip();
     }
 
     /** Micronaut reports paths like {@code /title} or {@code create.request.title}; clients want {@code title}. */

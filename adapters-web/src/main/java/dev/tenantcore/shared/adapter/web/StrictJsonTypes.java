@@ -6,10 +6,13 @@ import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * Request bodies must use JSON's own types. Micronaut Serde would otherwise coerce: {@code "maybe"} into
- * {@code false}, {@code 123} into {@code "123"}. A value of the wrong type is a 400 that names the problem.
+ * {@code false}, {@code 123} into {@code "123"}, and a number into an instant as seconds since 1970 ({@code 1e308}
+ * into 1970-01-01). A value of the wrong type is a 400 that names the problem.
  */
 final class StrictJsonTypes {
     private StrictJsonTypes() {
@@ -74,6 +77,31 @@ final class StrictJsonTypes {
         @Override
         String valueOf(JsonNode node) {
             return node.getStringValue();
+        }
+    }
+
+    @Singleton
+    static final class StrictInstants extends Strict<Instant> {
+        StrictInstants() {
+            super("an ISO-8601 instant such as 2026-12-01T17:00:00Z");
+        }
+
+        @Override
+        boolean accepts(JsonNode node) {
+            if (!node.isString()) {
+                return false;
+            }
+            try {
+                Instant.parse(node.getStringValue());
+                return true;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+
+        @Override
+        Instant valueOf(JsonNode node) {
+            return Instant.parse(node.getStringValue());
         }
     }
 }
