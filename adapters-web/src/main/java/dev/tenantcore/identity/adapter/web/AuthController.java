@@ -7,9 +7,11 @@ import dev.tenantcore.identity.application.RefreshSessionUseCase;
 import dev.tenantcore.shared.adapter.web.ApiContract;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -66,6 +68,7 @@ class AuthController {
     @Post("/logout")
     @Status(HttpStatus.NO_CONTENT)
     @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     @ApiContract.BadRequest
     @ApiContract.UnprocessableContent
     @Operation(operationId = "revokeRefreshToken", summary = "Revoke a refresh token and its family",

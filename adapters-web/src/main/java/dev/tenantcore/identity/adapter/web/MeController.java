@@ -18,6 +18,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -25,6 +26,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
@@ -111,6 +113,7 @@ class MeController {
     @Post("/password")
     @Status(HttpStatus.NO_CONTENT)
     @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     @ApiContract.BadRequest
     @ApiContract.UnprocessableContent
     @Operation(operationId = "changePassword", summary = "Change the caller's password",
@@ -138,6 +141,7 @@ class MeController {
     @Delete
     @Status(HttpStatus.NO_CONTENT)
     @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     @ApiContract.Conflict
     @Operation(operationId = "eraseAccount", summary = "Erase the caller's account and personal data (GDPR)",
             description = "Leaves every organization (memberships, roles, refresh tokens; assigned tasks are "

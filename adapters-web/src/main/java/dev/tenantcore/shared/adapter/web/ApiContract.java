@@ -104,7 +104,11 @@ public final class ApiContract {
     public @interface CreatedAt {
     }
 
-    /** 204, no body. */
+    /**
+     * 204, no body. Its methods also declare {@code @Produces({APPLICATION_JSON, APPLICATION_JSON_PROBLEM})}
+     * (Micronaut does not take {@code @Produces} from an annotation): problem+json is the only body such an
+     * operation documents, so a client that accepts only that (generated clients do) must not get 406.
+     */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
