@@ -87,7 +87,8 @@ class InvitationController {
     @ApiContract.Ok
     @ApiContract.BadRequest
     @ApiContract.UnprocessableContent
-    @Operation(operationId = "listInvitations", summary = "List the organization's invitations, newest first, whatever their status",
+    @Operation(operationId = "listInvitations",
+            summary = "List the organization's invitations, newest first, whatever their status",
             description = "Needs members:manage.")
     PageResponse<InvitationResponse> list(
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,

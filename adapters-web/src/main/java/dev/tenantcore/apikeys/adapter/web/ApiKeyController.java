@@ -78,8 +78,8 @@ class ApiKeyController {
     @ApiContract.UnprocessableContent
     @Operation(operationId = "listApiKeys",
             summary = "List the organization's API keys, newest first (revoked ones included)",
-            description = "Never with their tokens; revoked ones included. Needs api-keys:read. Keyset pagination: pass nextCursor from the "
-                    + "previous page as cursor.")
+            description = "Never with their tokens; revoked ones included. Needs api-keys:read. Keyset "
+                    + "pagination: pass nextCursor from the previous page as cursor.")
     PageResponse<ApiKeyResponse> list(
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
             @QueryValue @Nullable PageCursor cursor) {

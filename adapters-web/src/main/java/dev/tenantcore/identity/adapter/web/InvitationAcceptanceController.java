@@ -46,11 +46,12 @@ class InvitationAcceptanceController {
     @ApiContract.NotFound
     @ApiContract.Conflict
     @ApiContract.UnprocessableContent
-    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation: become a member of the organization that sent it",
+    @Operation(operationId = "acceptInvitation",
+            summary = "Accept an invitation: become a member of the organization that sent it",
             description = "Public: the token is the credential. When no account has the invited address, password "
                     + "and displayName create one, and the response carries tokens as from POST /v1/auth/token. "
-                    + "Otherwise the account with the address becomes a member without a password, and logs in "
-                    + "as usual (tokens come back only if the request carried that user's access token). With a "
+                    + "Otherwise the account with the address becomes a member: the request carries either that "
+                    + "user's access token or its password. With a "
                     + "user's access token the invitation must be for that user's address; an API key is refused. "
                     + "404 for an unknown token; 409 for an expired, revoked or used one.")
     HttpResponse<InvitationAcceptanceResponse> accept(@Body @Valid AcceptInvitationRequest request) {

@@ -62,14 +62,20 @@ class OidcController {
     @ApiContract.NotFound
     @ApiContract.UnprocessableContent
     @ApiContract.TooManyRequests
-    @Operation(operationId = "startOidcLogin", summary = "Start logging in to an organization through an OpenID Connect provider",
+    @Operation(operationId = "startOidcLogin",
+            summary = "Start logging in to an organization through an OpenID Connect provider",
             description = "Redirects (302) to the provider, with cookies that the callback needs: follow it in a "
                     + "browser, or keep the cookies. 404 for a provider that is not configured.")
     @ApiResponse(responseCode = "302", description = "To the provider's authorization endpoint", headers = {
             @Header(name = "Location", description = "The provider's authorization URL", required = true,
                     schema = @Schema(type = "string", format = "uri")),
-            @Header(name = "Set-Cookie", description = "The state the callback checks", schema = @Schema(type = "string")),
+            @Header(name = "Set-Cookie", description = "The state the callback checks",
+                    schema = @Schema(type = "string")),
             @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = ApiContract.RATE_LIMIT, description = ApiContract.RATE_LIMIT_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = ApiContract.RATE_LIMIT_POLICY, description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
                     schema = @Schema(type = "string"))})
     HttpResponse<?> authorize(@PathVariable String provider, @Nullable @QueryValue String organization,
             HttpRequest<?> request) {
@@ -97,12 +103,24 @@ class OidcController {
                     + "the link (201, or 200 when it existed), 409 when the provider account is linked to someone "
                     + "else.")
     @ApiResponse(responseCode = "200", description = "Logged in (the tokens), or the link existed already (the link)",
-            headers = @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
-                    schema = @Schema(type = "string")),
+            headers = {
+                    @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT, description = ApiContract.RATE_LIMIT_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT_POLICY,
+                            description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
+                            schema = @Schema(type = "string"))},
             content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {TokenResponse.class,
                     ExternalLoginResponse.class})))
-    @ApiResponse(responseCode = "201", description = "The link made", headers = @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
-                    schema = @Schema(type = "string")),
+    @ApiResponse(responseCode = "201", description = "The link made", headers = {
+                    @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT, description = ApiContract.RATE_LIMIT_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT_POLICY,
+                            description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
+                            schema = @Schema(type = "string"))},
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ExternalLoginResponse.class)))
     MutableHttpResponse<?> callback(@PathVariable String provider, HttpRequest<?> request) {

@@ -59,10 +59,13 @@ class OrganizationController {
     @ApiContract.Forbidden
     @ApiContract.Conflict
     @ApiContract.UnprocessableContent
-    @Operation(operationId = "createOrganization", summary = "Sign up: create an organization, its first owner and its first API key",
-            description = "The response holds the API key's token (role admin); it is never shown again. With "
-                    + "owner, a new account becomes the owner, or an existing account that gives its own password. "
-                    + "409 if the slug is taken, or the address has an account and the password is not its own.")
+    @Operation(operationId = "createOrganization",
+            summary = "Sign up: create an organization, its first owner and its first API key",
+            description = "Two ways in. Anonymously, with owner: a new account (email, password, displayName) "
+                    + "becomes the first owner. With a user's access token (Authorization: Bearer) and no owner: "
+                    + "the caller becomes the owner. The response holds the first API key's token (role admin); it "
+                    + "is never shown again. 403 when sign-up is disabled on this server, 401 for an invalid token, "
+                    + "409 if the slug is taken or the address already has an account.")
     HttpResponse<SignUpResponse> signUp(@Body @Valid SignUpRequest request) {
         if (!signUpConfiguration.isEnabled()) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN, "Sign-up is disabled on this server.");
@@ -94,7 +97,8 @@ class OrganizationController {
     @ApiContract.BadRequest
     @ApiContract.PreconditionFailed
     @ApiContract.UnprocessableContent
-    @Operation(operationId = "updateOrganization", summary = "Rename the caller's organization", description = "Honours If-Match (412 when stale).")
+    @Operation(operationId = "updateOrganization",
+            summary = "Rename the caller's organization", description = "Honours If-Match (412 when stale).")
     HttpResponse<OrganizationResponse> rename(@Body @Valid RenameOrganizationRequest request,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         var organization = renameOrganization.rename(

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 @Schema(name = "SignUpRequest")
 public record SignUpRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @Schema(example = "Acme Inc") String name,
         @NotNull @Pattern(regexp = "[a-z0-9-]{3,63}", message = "must be 3-63 characters of a-z, 0-9 and '-'")
         @Schema(example = "acme") String slug,
         @Nullable @Valid @Schema(description = "The first owner. Optional: without it the organization starts with "
@@ -22,7 +22,8 @@ public record SignUpRequest(
     @Schema(name = "SignUpOwner")
     public record Owner(
             @NotBlank @Size(max = 254) @Schema(example = "ada@acme.example") String email,
-            @NotNull @Size(min = 12, max = 256) @Schema(description = "12 to 256 characters") String password,
+            @NotNull @Size(min = 12, max = 256) @Schema(description = "12 to 256 characters",
+                    example = "correct horse battery staple") String password,
             @NotBlank @Size(max = 200) @Schema(example = "Ada Lovelace") String displayName) {
         @Override
         public String toString() {

@@ -27,11 +27,11 @@ public final class ApiContract {
     public static final String PROBLEM_JSON = "application/problem+json";
 
     public static final String REQUEST_ID = "X-Request-Id";
-    public static final String REQUEST_ID_DESCRIPTION = "The request's id: the client's own when well-formed (1 to 128 of "
-            + "[A-Za-z0-9._:-]), otherwise one the service made. Recorded with every change the request makes.";
+    public static final String REQUEST_ID_DESCRIPTION = "The request's id: the client's own when well-formed (1 to "
+            + "128 of [A-Za-z0-9._:-]), otherwise one the service made. Recorded with every change the request makes.";
     public static final String RATE_LIMIT = "RateLimit";
-    public static final String RATE_LIMIT_DESCRIPTION = "What is left of the caller's quota under the policy that applies "
-            + "(IETF draft-ietf-httpapi-ratelimit-headers), e.g. \"default\";r=57;t=23: 57 requests left, the "
+    public static final String RATE_LIMIT_DESCRIPTION = "What is left of the caller's quota under the policy that "
+            + "applies (IETF draft-ietf-httpapi-ratelimit-headers), e.g. \"default\";r=57;t=23: 57 requests left, the "
             + "window resets in 23 seconds.";
     public static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
     public static final String RATE_LIMIT_POLICY_DESCRIPTION = "The quota policy that applies to the caller "
@@ -39,8 +39,8 @@ public final class ApiContract {
     public static final String RETRY_AFTER = "Retry-After";
     public static final String RETRY_AFTER_DESCRIPTION = "Seconds to wait before trying again";
     public static final String ETAG = "ETag";
-    public static final String ETAG_DESCRIPTION = "The resource's version as a strong entity tag, \"<version>\": send it "
-            + "back in If-Match to change or delete it only if nobody else did meanwhile.";
+    public static final String ETAG_DESCRIPTION = "The resource's version as a strong entity tag, \"<version>\": "
+            + "send it back in If-Match to change or delete it only if nobody else did meanwhile.";
     public static final String LOCATION = "Location";
     public static final String LOCATION_DESCRIPTION = "Where the new resource can be read";
 
@@ -149,7 +149,8 @@ public final class ApiContract {
     @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "403", description = "Forbidden: the credential's roles lack the permission this "
             + "needs, or this needs another kind of credential (see the operation's description)",
-            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION, schema = @Schema(type = "string")),
+            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION,
+                    schema = @Schema(type = "string")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface Forbidden {
     }
@@ -160,7 +161,8 @@ public final class ApiContract {
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "400", description = "Malformed request: bad JSON, a wrong JSON type, an unparsable "
             + "id, instant, number or cursor. Nothing was written.",
-            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION, schema = @Schema(type = "string")),
+            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION,
+                    schema = @Schema(type = "string")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface BadRequest {
     }
@@ -171,7 +173,8 @@ public final class ApiContract {
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "404", description = "Not found: another organization's id, a deleted id and a "
             + "random id alike",
-            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION, schema = @Schema(type = "string")),
+            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION,
+                    schema = @Schema(type = "string")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface NotFound {
     }
@@ -182,7 +185,8 @@ public final class ApiContract {
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "409", description = "Conflicts with the current state (see the operation's "
             + "description). Nothing was written.",
-            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION, schema = @Schema(type = "string")),
+            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION,
+                    schema = @Schema(type = "string")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface Conflict {
     }
@@ -193,7 +197,8 @@ public final class ApiContract {
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "412", description = "If-Match names no current version: someone changed it "
             + "meanwhile. Nothing was written.",
-            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION, schema = @Schema(type = "string")),
+            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION,
+                    schema = @Schema(type = "string")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface PreconditionFailed {
     }
@@ -204,7 +209,8 @@ public final class ApiContract {
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @ApiResponse(responseCode = "422", description = "Well-formed but invalid: errors names each field at fault. "
             + "Nothing was written.",
-            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION, schema = @Schema(type = "string")),
+            headers = @Header(name = REQUEST_ID, description = REQUEST_ID_DESCRIPTION,
+                    schema = @Schema(type = "string")),
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public @interface UnprocessableContent {
     }

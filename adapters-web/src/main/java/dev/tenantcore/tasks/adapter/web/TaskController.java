@@ -126,7 +126,8 @@ class TaskController {
     @ApiContract.BadRequest
     @ApiContract.NotFound
     @ApiContract.PreconditionFailed
-    @Operation(operationId = "deleteTask", summary = "Delete a task", description = "Honours If-Match (412 when stale).")
+    @Operation(operationId = "deleteTask",
+            summary = "Delete a task", description = "Honours If-Match (412 when stale).")
     HttpResponse<Void> delete(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         deleteTask.delete(new TaskId(id), EntityTags.ifMatch(ifMatch));
         return HttpResponse.noContent();
