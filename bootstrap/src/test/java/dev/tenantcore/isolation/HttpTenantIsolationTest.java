@@ -98,7 +98,8 @@ class HttpTenantIsolationTest extends ServiceTest {
      * with users' tokens (the probes above act with API keys, which these routes refuse).
      */
     static final Set<String> EXTERNAL_LOGIN_ROUTES = Set.of("GET /v1/me/external-logins",
-            "POST /v1/me/external-logins/{provider}", "DELETE /v1/me/external-logins/{id}");
+            // One path parameter name for both (OpenAPI: a path holds one template): the provider, or the link id.
+            "POST /v1/me/external-logins/{target}", "DELETE /v1/me/external-logins/{target}");
 
     /**
      * The caller's own account: these act on the person the token belongs to, whoever the body names, and read the

@@ -5,6 +5,7 @@ import dev.tenantcore.access.application.CreateInvitationUseCase;
 import dev.tenantcore.access.application.ListInvitationsUseCase;
 import dev.tenantcore.access.application.RevokeInvitationUseCase;
 import dev.tenantcore.access.domain.InvitationId;
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
@@ -12,6 +13,8 @@ import dev.tenantcore.shared.domain.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -19,13 +22,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,7 +44,7 @@ import java.util.UUID;
  */
 @Controller("/v1/invitations")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "Invitations")
+@Tag(name = "Access")
 class InvitationController {
     private final CreateInvitationUseCase create;
     private final ListInvitationsUseCase list;
@@ -59,8 +63,13 @@ class InvitationController {
 
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Invite an address to the organization with a set of roles",
+    @Status(HttpStatus.CREATED)
+    @ApiContract.Authenticated
+    @ApiContract.Created
+    @ApiContract.BadRequest
+    @ApiContract.Conflict
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "createInvitation", summary = "Invite an address to the organization with a set of roles",
             description = "Needs members:manage and every permission the roles grant (the owner role only an owner "
                     + "may grant). The response holds the token to pass to the invited person; it is never shown "
                     + "again. 409 when the address is a member's or has an open invitation already.")
@@ -74,8 +83,12 @@ class InvitationController {
 
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "List the organization's invitations, newest first, whatever their status",
+    @ApiContract.Authenticated
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "listInvitations",
+            summary = "List the organization's invitations, newest first, whatever their status",
             description = "Needs members:manage.")
     PageResponse<InvitationResponse> list(
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -89,8 +102,15 @@ class InvitationController {
 
     @Delete("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Revoke an invitation; its token stops working at once",
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiContract.Authenticated
+    @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @ApiContract.Conflict
+    @ApiContract.PreconditionFailed
+    @Operation(operationId = "revokeInvitation", summary = "Revoke an invitation; its token stops working at once",
             description = "Needs members:manage. Honours If-Match (412 when stale). Revoking a revoked invitation "
                     + "is a no-op; an accepted one cannot be revoked (409).")
     HttpResponse<Void> revoke(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {

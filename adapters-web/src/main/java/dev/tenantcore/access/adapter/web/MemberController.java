@@ -7,6 +7,7 @@ import dev.tenantcore.access.application.UpdateMemberCommand;
 import dev.tenantcore.access.application.UpdateMemberUseCase;
 import dev.tenantcore.access.domain.Member;
 import dev.tenantcore.access.domain.MembershipStatus;
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
@@ -15,6 +16,8 @@ import dev.tenantcore.shared.domain.UserId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -23,13 +26,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,8 +44,8 @@ import java.util.UUID;
 @Controller("/v1/members")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@SecurityRequirement(name = "apiKey")
-@Tag(name = "Members")
+@ApiContract.Authenticated
+@Tag(name = "Access")
 class MemberController {
     private final ListMembersUseCase listMembers;
     private final GetMemberUseCase getMember;
@@ -59,7 +63,10 @@ class MemberController {
     }
 
     @Get
-    @Operation(summary = "List the organization's members, newest user first",
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "listMembers", summary = "List the organization's members, newest user first",
             description = "Suspended members included. Needs members:read. Keyset pagination: pass nextCursor from "
                     + "the previous page as cursor.")
     PageResponse<MemberResponse> list(
@@ -71,13 +78,22 @@ class MemberController {
     }
 
     @Get("/{userId}")
-    @Operation(summary = "Get a member", description = "Needs members:read.")
+    @ApiContract.OkWithETag
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @Operation(operationId = "getMember", summary = "Get a member", description = "Needs members:read.")
     HttpResponse<MemberResponse> get(@PathVariable UUID userId) {
         return withEntityTag(HttpResponse.ok(), getMember.get(new UserId(userId)));
     }
 
     @Patch("/{userId}")
-    @Operation(summary = "Change a member's roles or status",
+    @ApiContract.OkWithETag
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @ApiContract.Conflict
+    @ApiContract.PreconditionFailed
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "updateMember", summary = "Change a member's roles or status",
             description = "roles replaces the roles held, by name; status is active or suspended. Needs "
                     + "members:manage, and the permissions of every role added or taken away (of every role held, "
                     + "to change the status); only an owner grants or takes away the owner role, and the last "
@@ -90,7 +106,14 @@ class MemberController {
     }
 
     @Delete("/{userId}")
-    @Operation(summary = "Remove a member from the organization",
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @ApiContract.Conflict
+    @ApiContract.PreconditionFailed
+    @Operation(operationId = "deleteMember", summary = "Remove a member from the organization",
             description = "Their roles go and their tasks are unassigned; their account stays. Needs members:manage "
                     + "and the permissions of every role they hold; the last active owner cannot be removed. "
                     + "Honours If-Match (412 when stale).")

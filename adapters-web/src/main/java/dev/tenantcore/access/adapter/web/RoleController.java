@@ -9,6 +9,7 @@ import dev.tenantcore.access.application.UpdateRoleCommand;
 import dev.tenantcore.access.application.UpdateRoleUseCase;
 import dev.tenantcore.access.domain.Role;
 import dev.tenantcore.access.domain.RoleId;
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
@@ -16,6 +17,8 @@ import dev.tenantcore.shared.domain.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,13 +28,14 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,8 +46,8 @@ import java.util.UUID;
 @Controller("/v1/roles")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@SecurityRequirement(name = "apiKey")
-@Tag(name = "Roles")
+@ApiContract.Authenticated
+@Tag(name = "Access")
 class RoleController {
     private static final String PERMISSIONS = "permissions";
 
@@ -65,7 +69,10 @@ class RoleController {
     }
 
     @Get
-    @Operation(summary = "List the organization's roles, newest first",
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "listRoles", summary = "List the organization's roles, newest first",
             description = "Custom roles, then the four built-in ones. Needs members:read. Keyset pagination: pass "
                     + "nextCursor from the previous page as cursor.")
     PageResponse<RoleResponse> list(
@@ -77,13 +84,21 @@ class RoleController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "Get a role", description = "Needs members:read.")
+    @ApiContract.OkWithETag
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @Operation(operationId = "getRole", summary = "Get a role", description = "Needs members:read.")
     HttpResponse<RoleResponse> get(@PathVariable UUID id) {
         return withEntityTag(HttpResponse.ok(), getRole.get(new RoleId(id)));
     }
 
     @Post
-    @Operation(summary = "Create a custom role",
+    @Status(HttpStatus.CREATED)
+    @ApiContract.CreatedAt
+    @ApiContract.BadRequest
+    @ApiContract.Conflict
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "createRole", summary = "Create a custom role",
             description = "Needs roles:manage, and every permission the role grants: nobody defines a role with "
                     + "more than they hold. An unknown permission code is a 422 naming it.")
     HttpResponse<RoleResponse> create(@Body @Valid CreateRoleRequest request) {
@@ -93,7 +108,13 @@ class RoleController {
     }
 
     @Patch("/{id}")
-    @Operation(summary = "Change a custom role",
+    @ApiContract.OkWithETag
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @ApiContract.Conflict
+    @ApiContract.PreconditionFailed
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "updateRole", summary = "Change a custom role",
             description = "Only the properties present are changed; permissions replaces the set. Its holders "
                     + "get the change at once. Built-in roles cannot be changed (409). Needs roles:manage and every "
                     + "permission the role grants, before and after. Honours If-Match (412 when stale).")
@@ -106,7 +127,14 @@ class RoleController {
     }
 
     @Delete("/{id}")
-    @Operation(summary = "Delete a custom role",
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @ApiContract.Conflict
+    @ApiContract.PreconditionFailed
+    @Operation(operationId = "deleteRole", summary = "Delete a custom role",
             description = "Members and API keys holding it lose it. Built-in roles cannot be deleted (409). Needs "
                     + "roles:manage and every permission the role grants. Honours If-Match (412 when stale).")
     HttpResponse<Void> delete(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {

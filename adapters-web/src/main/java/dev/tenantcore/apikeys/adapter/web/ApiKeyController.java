@@ -5,6 +5,7 @@ import dev.tenantcore.apikeys.application.IssueApiKeyUseCase;
 import dev.tenantcore.apikeys.application.ListApiKeysUseCase;
 import dev.tenantcore.apikeys.application.RevokeApiKeyUseCase;
 import dev.tenantcore.apikeys.domain.ApiKeyId;
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
@@ -12,6 +13,8 @@ import dev.tenantcore.shared.domain.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -19,13 +22,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,7 +40,7 @@ import java.util.UUID;
 @Controller("/v1/api-keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@SecurityRequirement(name = "apiKey")
+@ApiContract.Authenticated
 @Tag(name = "API keys")
 class ApiKeyController {
     private final IssueApiKeyUseCase issue;
@@ -53,7 +57,11 @@ class ApiKeyController {
     }
 
     @Post
-    @Operation(summary = "Create an API key for the caller's organization",
+    @Status(HttpStatus.CREATED)
+    @ApiContract.Created
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "createApiKey", summary = "Create an API key for the caller's organization",
             description = "The response holds the token; it is never shown again. The key acts with the named "
                     + "roles (member when none are named); the calling key must hold every permission they grant, "
                     + "and only an owner may create an owner key.")
@@ -65,7 +73,13 @@ class ApiKeyController {
     }
 
     @Get
-    @Operation(summary = "List the organization's API keys, newest first (revoked ones included)")
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "listApiKeys",
+            summary = "List the organization's API keys, newest first (revoked ones included)",
+            description = "Never with their tokens; revoked ones included. Needs api-keys:read. Keyset "
+                    + "pagination: pass nextCursor from the previous page as cursor.")
     PageResponse<ApiKeyResponse> list(
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
             @QueryValue @Nullable PageCursor cursor) {
@@ -75,7 +89,13 @@ class ApiKeyController {
     }
 
     @Delete("/{id}")
-    @Operation(summary = "Revoke an API key; it stops working at once",
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @ApiContract.PreconditionFailed
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it stops working at once",
             description = "Honours If-Match (412 when stale). Revoking a revoked key is a no-op.")
     HttpResponse<Void> revoke(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         revoke.revoke(new ApiKeyId(id), EntityTags.ifMatch(ifMatch));

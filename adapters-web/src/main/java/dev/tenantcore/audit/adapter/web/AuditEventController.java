@@ -5,6 +5,7 @@ import dev.tenantcore.audit.application.ListAuditEventsUseCase;
 import dev.tenantcore.audit.domain.AuditEvent;
 import dev.tenantcore.audit.domain.AuditEventFilter;
 import dev.tenantcore.audit.domain.AuditEventPosition;
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.AuditedResource;
 import dev.tenantcore.shared.adapter.web.PageResponse;
 import dev.tenantcore.shared.domain.Page;
@@ -21,10 +22,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +41,7 @@ import org.reactivestreams.Publisher;
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@SecurityRequirement(name = "apiKey")
+@ApiContract.Authenticated
 @Tag(name = "Audit log")
 class AuditEventController {
     static final String NDJSON = "application/x-ndjson";
@@ -62,7 +63,10 @@ class AuditEventController {
     }
 
     @Get("/audit-events")
-    @Operation(summary = "List audit events, newest first",
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "listAuditEvents", summary = "List audit events, newest first",
             description = "Every change to the organization's audited data. All filters are optional; from is "
                     + "inclusive, to exclusive. Keyset pagination: pass nextCursor as cursor.")
     PageResponse<AuditEventResponse> list(
@@ -79,10 +83,19 @@ class AuditEventController {
     }
 
     @Get(value = "/audit-events/export", produces = NDJSON)
-    @Operation(summary = "Export audit events as NDJSON, oldest first",
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @ApiContract.TooManyRequests
+    @Operation(operationId = "exportAuditEvents", summary = "Export audit events as NDJSON, oldest first",
             description = "One JSON object per line, from one consistent snapshot, streamed as it is read. Takes "
                     + "the same filters as the list.")
-    @ApiResponse(responseCode = "200", description = "One AuditEvent per line",
+    @ApiResponse(responseCode = "200", description = "One AuditEvent per line", headers = {
+            @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = ApiContract.RATE_LIMIT, description = ApiContract.RATE_LIMIT_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = ApiContract.RATE_LIMIT_POLICY, description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
+                    schema = @Schema(type = "string"))},
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEventResponse.class)))
     Publisher<byte[]> export(
             @QueryValue @Nullable String entityType,
@@ -97,7 +110,11 @@ class AuditEventController {
     }
 
     @Get("/{collection}/{id}/history")
-    @Operation(summary = "List the changes to one audited entity, newest first",
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "listEntityHistory", summary = "List the changes to one audited entity, newest first",
             description = "For the audited collections (tasks). Deleted entities keep their history. 404 when "
                     + "the organization has no record of the entity.")
     PageResponse<AuditEventResponse> history(

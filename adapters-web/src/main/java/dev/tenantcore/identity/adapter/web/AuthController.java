@@ -4,12 +4,15 @@ import dev.tenantcore.identity.application.LogInCommand;
 import dev.tenantcore.identity.application.LogInUseCase;
 import dev.tenantcore.identity.application.LogOutUseCase;
 import dev.tenantcore.identity.application.RefreshSessionUseCase;
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -22,7 +25,7 @@ import jakarta.validation.Valid;
 @Controller("/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Tag(name = "Authentication")
+@Tag(name = "Identity")
 class AuthController {
     private final LogInUseCase logIn;
     private final RefreshSessionUseCase refresh;
@@ -37,7 +40,11 @@ class AuthController {
     }
 
     @Post("/token")
-    @Operation(summary = "Log in to one organization with e-mail and password",
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.Unauthorized
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "createAccessToken", summary = "Log in to one organization with e-mail and password",
             description = "Returns an access token scoped to that organization and a refresh token. Wrong password, "
                     + "unknown address, not a member: the same 401. Repeated failures per account and per client "
                     + "address are slowed down, then refused with 429 and Retry-After.")
@@ -47,7 +54,11 @@ class AuthController {
     }
 
     @Post("/refresh")
-    @Operation(summary = "Exchange a refresh token for new tokens",
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.Unauthorized
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "refreshAccessToken", summary = "Exchange a refresh token for new tokens",
             description = "The refresh token is replaced; presenting a used one again revokes its whole family. "
                     + "The permissions are read afresh.")
     HttpResponse<TokenResponse> refresh(@Body @Valid RefreshTokenRequest request) {
@@ -56,7 +67,11 @@ class AuthController {
 
     @Post("/logout")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke a refresh token and its family",
+    @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "revokeRefreshToken", summary = "Revoke a refresh token and its family",
             description = "204 whatever the token: logging out cannot be used to test tokens.")
     void logout(@Body @Valid RefreshTokenRequest request) {
         logOut.logOut(request.refreshToken());

@@ -3,6 +3,7 @@ package dev.tenantcore.identity.adapter.web;
 import dev.tenantcore.access.application.AcceptInvitationCommand;
 import dev.tenantcore.access.application.AcceptInvitationUseCase;
 import dev.tenantcore.identity.application.StartInvitedSessionUseCase;
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -24,7 +25,7 @@ import jakarta.validation.Valid;
 @Controller("/v1/invitations/accept")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Tag(name = "Invitations")
+@Tag(name = "Identity")
 class InvitationAcceptanceController {
     private final AcceptInvitationUseCase accept;
     private final StartInvitedSessionUseCase sessions;
@@ -38,7 +39,15 @@ class InvitationAcceptanceController {
     }
 
     @Post
-    @Operation(summary = "Accept an invitation: become a member of the organization that sent it",
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.Unauthorized
+    @ApiContract.Forbidden
+    @ApiContract.NotFound
+    @ApiContract.Conflict
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "acceptInvitation",
+            summary = "Accept an invitation: become a member of the organization that sent it",
             description = "Public, but nobody joins without their own credential: with a user's access token, the "
                     + "invitation must be for that user's address; without one, password is required and is either "
                     + "the password of the account with the invited address (checked and throttled like a login: "

@@ -11,12 +11,14 @@ import dev.tenantcore.identity.application.UpdateProfileCommand;
 import dev.tenantcore.identity.application.UpdateProfileUseCase;
 import dev.tenantcore.identity.domain.PreferenceSettings;
 import dev.tenantcore.identity.domain.UserPreferences;
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
 import dev.tenantcore.shared.application.FieldChange;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -24,6 +26,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
@@ -31,7 +34,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -41,8 +43,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller("/v1/me")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@SecurityRequirement(name = "apiKey")
-@Tag(name = "Me")
+@ApiContract.Authenticated
+@Tag(name = "Identity")
 class MeController {
     private final GetCurrentUserUseCase getMe;
     private final UpdateProfileUseCase updateProfile;
@@ -68,14 +70,21 @@ class MeController {
     }
 
     @Get
-    @Operation(summary = "The calling user, their profile and preferences, and their token's organization and "
-            + "permissions")
+    @ApiContract.Ok
+    @Operation(operationId = "getCurrentUser",
+            summary = "The calling user, their profile and preferences, and their token's organization and permissions",
+            description = "Needs a user's access token (an API key gets 403). The profile and the preferences each "
+                    + "carry their version, for If-Match.")
     MeResponse me() {
         return mapper.toResponse(getMe.me());
     }
 
     @Patch("/profile")
-    @Operation(summary = "Change some of the caller's profile",
+    @ApiContract.OkWithETag
+    @ApiContract.BadRequest
+    @ApiContract.PreconditionFailed
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "updateProfile", summary = "Change some of the caller's profile",
             description = "Only the properties present are changed; null clears avatarUrl, locale, timeZone or bio. "
                     + "Honours If-Match with the profile's version (412 when stale).")
     HttpResponse<MeResponse.Profile> updateProfile(@Body UpdateProfileRequest request,
@@ -86,7 +95,11 @@ class MeController {
     }
 
     @Patch("/preferences")
-    @Operation(summary = "Change some of the caller's preferences",
+    @ApiContract.OkWithETag
+    @ApiContract.BadRequest
+    @ApiContract.PreconditionFailed
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "updatePreferences", summary = "Change some of the caller's preferences",
             description = "Only the properties present are changed; settings, a JSON object of at most 64 KiB, is "
                     + "replaced whole. Honours If-Match with the preferences' version (412 when stale).")
     HttpResponse<MeResponse.Preferences> updatePreferences(@Body UpdatePreferencesRequest request,
@@ -99,7 +112,11 @@ class MeController {
 
     @Post("/password")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change the caller's password",
+    @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "changePassword", summary = "Change the caller's password",
             description = "Needs the current password (403 when wrong; repeated failures count against the account "
                     + "like failed logins: slowed down, then 429). Revokes every refresh token of the user in every "
                     + "organization, so every session logs in again; access tokens live until they expire.")
@@ -108,7 +125,8 @@ class MeController {
     }
 
     @Get("/export")
-    @Operation(summary = "Export everything stored about the caller (GDPR)",
+    @ApiContract.Ok
+    @Operation(operationId = "exportPersonalData", summary = "Export everything stored about the caller (GDPR)",
             description = "One JSON document: account, password status (never the hash), profile, preferences, "
                     + "external logins, memberships in every organization, refresh-token sessions, and the caller's "
                     + "own changes in the audit log of the token's organization.")
@@ -122,7 +140,10 @@ class MeController {
 
     @Delete
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Erase the caller's account and personal data (GDPR)",
+    @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @ApiContract.Conflict
+    @Operation(operationId = "eraseAccount", summary = "Erase the caller's account and personal data (GDPR)",
             description = "Leaves every organization (memberships, roles, refresh tokens; assigned tasks are "
                     + "unassigned) and deletes credentials, external logins, profile, preferences and the account. "
                     + "409 while the caller is the last active owner of an organization. Repeating it is safe. "

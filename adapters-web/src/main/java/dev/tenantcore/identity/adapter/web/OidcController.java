@@ -7,6 +7,7 @@ import dev.tenantcore.identity.application.ExternalLogInCommand;
 import dev.tenantcore.identity.application.LinkExternalLoginUseCase;
 import dev.tenantcore.identity.application.LogInExternallyUseCase;
 import dev.tenantcore.identity.application.PendingLink;
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -23,6 +24,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -36,7 +41,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller("/v1/auth/oidc")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Tag(name = "Authentication")
+@Tag(name = "Identity")
 class OidcController {
     private final OidcProviders providers;
     private final OidcFlows flows;
@@ -54,9 +59,24 @@ class OidcController {
     }
 
     @Get("/{provider}/authorize{?organization}")
-    @Operation(summary = "Start logging in to an organization through an OpenID Connect provider",
+    @ApiContract.NotFound
+    @ApiContract.UnprocessableContent
+    @ApiContract.TooManyRequests
+    @Operation(operationId = "startOidcLogin",
+            summary = "Start logging in to an organization through an OpenID Connect provider",
             description = "Redirects (302) to the provider, with cookies that the callback needs: follow it in a "
                     + "browser, or keep the cookies. 404 for a provider that is not configured.")
+    @ApiResponse(responseCode = "302", description = "To the provider's authorization endpoint", headers = {
+            @Header(name = "Location", description = "The provider's authorization URL", required = true,
+                    schema = @Schema(type = "string", format = "uri")),
+            @Header(name = "Set-Cookie", description = "The state the callback checks",
+                    schema = @Schema(type = "string")),
+            @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = ApiContract.RATE_LIMIT, description = ApiContract.RATE_LIMIT_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = ApiContract.RATE_LIMIT_POLICY, description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
+                    schema = @Schema(type = "string"))})
     HttpResponse<?> authorize(@PathVariable String provider, @Nullable @QueryValue String organization,
             HttpRequest<?> request) {
         var chosen = providers.require(provider);
@@ -72,12 +92,37 @@ class OidcController {
     }
 
     @Get("/{provider}/callback")
-    @Operation(summary = "Where the provider sends the browser back",
+    @ApiContract.Unauthorized
+    @ApiContract.NotFound
+    @ApiContract.Conflict
+    @ApiContract.TooManyRequests
+    @Operation(operationId = "completeOidcLogin", summary = "Where the provider sends the browser back",
             description = "For a login: the same JSON tokens as POST /v1/auth/token (200), or 401 when the "
                     + "provider's answer does not verify, the account is unknown or not a member, and 409 when a "
                     + "verified address belongs to an account the provider may not enter by itself. For a link: "
                     + "the link (201, or 200 when it existed), 409 when the provider account is linked to someone "
                     + "else.")
+    @ApiResponse(responseCode = "200", description = "Logged in (the tokens), or the link existed already (the link)",
+            headers = {
+                    @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT, description = ApiContract.RATE_LIMIT_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT_POLICY,
+                            description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
+                            schema = @Schema(type = "string"))},
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {TokenResponse.class,
+                    ExternalLoginResponse.class})))
+    @ApiResponse(responseCode = "201", description = "The link made", headers = {
+                    @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT, description = ApiContract.RATE_LIMIT_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT_POLICY,
+                            description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
+                            schema = @Schema(type = "string"))},
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ExternalLoginResponse.class)))
     MutableHttpResponse<?> callback(@PathVariable String provider, HttpRequest<?> request) {
         var chosen = providers.require(provider);
         Flow flow = flows.flowOf(chosen, request);

@@ -10,10 +10,12 @@ import java.util.UUID;
 @Serdeable
 @Schema(name = "TokenResponse")
 public record TokenResponse(
-        @Schema(description = "A JWT for Authorization: Bearer; valid in this one organization") String accessToken,
+        @Schema(description = "A JWT for Authorization: Bearer; valid in this one organization",
+                example = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIwMTlhOGYzYSJ9.c2lnbmF0dXJl") String accessToken,
         @Schema(example = "Bearer") String tokenType,
-        @Schema(description = "Seconds the access token stays valid") long expiresIn,
-        @Schema(description = "Shown once; each use replaces it") String refreshToken,
+        @Schema(description = "Seconds the access token stays valid", example = "900") long expiresIn,
+        @Schema(description = "Shown once; each use replaces it", example = "tcr_9b1f0c2d4e6a8b0c2d4e6f8a0b2c4d6e")
+        String refreshToken,
         Instant refreshTokenExpiresAt,
         UUID userId,
         UUID organizationId,

@@ -7,6 +7,7 @@ import dev.tenantcore.organizations.application.SignUpOrganizationCommand;
 import dev.tenantcore.organizations.application.SignUpOrganizationUseCase;
 import dev.tenantcore.organizations.domain.Organization;
 import dev.tenantcore.organizations.domain.Slug;
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -19,13 +20,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -51,12 +52,21 @@ class OrganizationController {
 
     @Post("/organizations")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Sign up: create an organization, its first owner and its first API key",
+    @Status(HttpStatus.CREATED)
+    @ApiContract.CreatedAt
+    @ApiContract.BadRequest
+    @ApiContract.Unauthorized
+    @ApiContract.Forbidden
+    @ApiContract.Conflict
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "createOrganization",
+            summary = "Sign up: create an organization, its first owner and its first API key",
             description = "The response holds the API key's token (role admin); it is never shown again. Signed in "
                     + "with a user's access token, that person becomes the owner (leave owner out). Anonymously, "
                     + "owner creates a new account that becomes the owner; an address that has an account is 409 "
                     + "whatever the password (log in and sign up with the access token instead). Without either, "
-                    + "the organization has only its API key. 409 if the slug is taken; 403 with an API key.")
+                    + "the organization has only its API key. 409 if the slug is taken; 403 with an API key or when "
+                    + "sign-up is disabled on this server.")
     HttpResponse<SignUpResponse> signUp(@Body @Valid SignUpRequest request) {
         if (!signUpConfiguration.isEnabled()) {
             throw new HttpStatusException(HttpStatus.FORBIDDEN, "Sign-up is disabled on this server.");
@@ -72,8 +82,10 @@ class OrganizationController {
 
     @Get("/organization")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "The caller's organization")
+    @ApiContract.Authenticated
+    @ApiContract.OkWithETag
+    @Operation(operationId = "getOrganization", summary = "The caller's organization",
+            description = "Needs organization:read. The ETag is its version, for If-Match.")
     HttpResponse<OrganizationResponse> get() {
         var organization = getOrganization.current();
         return withEntityTag(HttpResponse.ok(organizations.toResponse(organization)), organization);
@@ -81,8 +93,13 @@ class OrganizationController {
 
     @Patch("/organization")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Rename the caller's organization", description = "Honours If-Match (412 when stale).")
+    @ApiContract.Authenticated
+    @ApiContract.OkWithETag
+    @ApiContract.BadRequest
+    @ApiContract.PreconditionFailed
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "updateOrganization",
+            summary = "Rename the caller's organization", description = "Honours If-Match (412 when stale).")
     HttpResponse<OrganizationResponse> rename(@Body @Valid RenameOrganizationRequest request,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         var organization = renameOrganization.rename(

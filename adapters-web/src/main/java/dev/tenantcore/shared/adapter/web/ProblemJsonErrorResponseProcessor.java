@@ -53,6 +53,7 @@ final class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<
                 HttpStatus.valueOf(status).getReason(),
                 status,
                 detail(status, errors),
+                null, // instance: left out, so that answers for another tenant's id and a random id stay identical
                 errors.stream().anyMatch(error -> error.field() != null) ? errors : List.of());
         if (status == HttpStatus.UNAUTHORIZED.getCode()) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

@@ -1,5 +1,6 @@
 package dev.tenantcore.tasks.adapter.web;
 
+import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
@@ -18,6 +19,8 @@ import dev.tenantcore.tasks.domain.TaskId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -27,13 +30,14 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,7 +50,7 @@ import java.util.UUID;
 @Controller("/v1/tasks")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@SecurityRequirement(name = "apiKey")
+@ApiContract.Authenticated
 @Tag(name = "Tasks")
 class TaskController {
     private final CreateTaskUseCase createTask;
@@ -67,7 +71,11 @@ class TaskController {
     }
 
     @Post
-    @Operation(summary = "Create a task",
+    @Status(HttpStatus.CREATED)
+    @ApiContract.CreatedAt
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "createTask", summary = "Create a task",
             description = "assigneeId, if given, must be a member of the organization (422 otherwise).")
     HttpResponse<TaskResponse> create(@Body @Valid CreateTaskRequest request) {
         var task = createTask.create(new CreateTaskCommand(request.title(), request.description(), request.dueDate(),
@@ -77,7 +85,11 @@ class TaskController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "Get a task, now or as it was at an instant",
+    @ApiContract.OkWithETag
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "getTask", summary = "Get a task, now or as it was at an instant",
             description = "With asOf, the task as it was at that instant, rebuilt from the audit log (also for a "
                     + "task deleted since): 404 if it did not exist then, 422 if the log does not reach back that "
                     + "far. Only the current task carries an ETag.")
@@ -90,7 +102,12 @@ class TaskController {
     }
 
     @Patch("/{id}")
-    @Operation(summary = "Change some of a task's fields",
+    @ApiContract.OkWithETag
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @ApiContract.PreconditionFailed
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "updateTask", summary = "Change some of a task's fields",
             description = "Only the properties present are changed; null clears description, dueDate or "
                     + "assigneeId. The assignee must be a member of the organization (422 otherwise). Honours "
                     + "If-Match (412 when stale).")
@@ -103,14 +120,24 @@ class TaskController {
     }
 
     @Delete("/{id}")
-    @Operation(summary = "Delete a task", description = "Honours If-Match (412 when stale).")
+    @Status(HttpStatus.NO_CONTENT)
+    @ApiContract.NoContent
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @ApiContract.BadRequest
+    @ApiContract.NotFound
+    @ApiContract.PreconditionFailed
+    @Operation(operationId = "deleteTask",
+            summary = "Delete a task", description = "Honours If-Match (412 when stale).")
     HttpResponse<Void> delete(@PathVariable UUID id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         deleteTask.delete(new TaskId(id), EntityTags.ifMatch(ifMatch));
         return HttpResponse.noContent();
     }
 
     @Get
-    @Operation(summary = "List tasks, newest first",
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "listTasks", summary = "List tasks, newest first",
             description = "Filters: completed, dueBefore, assigneeId (a member's user id). Keyset pagination: pass "
                     + "nextCursor from the previous page as cursor.")
     PageResponse<TaskResponse> list(
