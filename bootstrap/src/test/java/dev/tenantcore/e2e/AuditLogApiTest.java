@@ -2,6 +2,7 @@ package dev.tenantcore.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.support.ApiClient;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +124,22 @@ class AuditLogApiTest extends ServiceTest {
         assertThat(api.get("/v1/tasks/" + id + "?asOf=" + beforeCreation, tenant.auth()).status()).isEqualTo(404);
         assertThat(api.get("/v1/tasks/" + id + "?asOf=" + Instant.now(), tenant.auth()).status()).isEqualTo(404);
         assertThat(api.get("/v1/tasks/" + id, tenant.auth()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void asOfEachVersionsOwnUpdatedAtReturnsThatVersion() {
+        var created = api.post("/v1/tasks", "{\"title\":\"v1\"}", tenant.auth());
+        var id = created.string("id");
+        var versions = new ArrayList<ApiClient.Response>(List.of(created));
+        for (var title : List.of("v2", "v3")) {
+            versions.add(api.patch("/v1/tasks/" + id, "{\"title\":\"" + title + "\"}", tenant.auth()));
+        }
+
+        for (var version : versions) {
+            var asOf = api.get("/v1/tasks/" + id + "?asOf=" + version.string("updatedAt"), tenant.auth());
+            assertThat(asOf.status()).as(asOf.toString()).isEqualTo(200);
+            assertThat(asOf.json()).as("as of its own updatedAt: " + version).isEqualTo(version.json());
+        }
     }
 
     @Test

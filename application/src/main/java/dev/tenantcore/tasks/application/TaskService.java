@@ -40,10 +40,7 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
         var organizationId = currentTenant.organizationId();
         var task = Task.create(organizationId, command.title(), command.descriptionOrNull(), command.dueDateOrNull(),
                 command.completed(), command.assigneeIdOrNull(), clock.instant());
-        return transactions.write(organizationId, () -> {
-            tasks.insert(task);
-            return task;
-        });
+        return transactions.write(organizationId, () -> tasks.insert(task));
     }
 
     @Override

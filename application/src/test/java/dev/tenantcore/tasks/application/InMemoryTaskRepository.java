@@ -91,7 +91,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
     // ---- the port ----
 
     @Override
-    public void insert(Task task) {
+    public Task insert(Task task) {
         transactions.requireWritable(task.organizationId());
         writes.add("insert " + task.id());
         requireMemberAssignee(task);
@@ -100,6 +100,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
         }
         stored.put(task.id(), task);
         remember(task.id(), clock.instant(), task);
+        return task;
     }
 
     @Override

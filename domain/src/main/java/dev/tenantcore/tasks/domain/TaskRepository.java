@@ -12,8 +12,11 @@ public interface TaskRepository {
     /**
      * Throws {@link dev.tenantcore.shared.domain.InvariantViolationException} (field {@code assigneeId},
      * {@link Task#ASSIGNEE_NOT_A_MEMBER}) when the assignee is not a member of the task's organization.
+     *
+     * @return the task as stored: its {@code createdAt} and {@code updatedAt} are the transaction's time, the time
+     *         the audit log records for its creation, so that an as-of read at {@code updatedAt} finds it
      */
-    void insert(Task task);
+    Task insert(Task task);
 
     Optional<Task> findById(OrganizationId organizationId, TaskId id);
 

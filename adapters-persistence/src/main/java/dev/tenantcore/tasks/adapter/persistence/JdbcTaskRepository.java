@@ -35,10 +35,12 @@ final class JdbcTaskRepository implements TaskRepository {
     }
 
     @Override
-    public void insert(Task task) {
+    public Task insert(Task task) {
         TenantSession.require(task.organizationId());
         try {
-            rows.save(mapper.toRow(task));
+            return mapper.toDomain(rows.insert(task.organizationId().value(), task.id().value(), task.title(),
+                    task.description(), task.dueDate(), task.completed(),
+                    task.assigneeId() == null ? null : task.assigneeId().value(), task.version()).getFirst());
         } catch (DataAccessException e) {
             throw assigneeNotAMemberOr(e);
         }

@@ -6,13 +6,9 @@ import dev.tenantcore.tasks.domain.Task;
 import dev.tenantcore.tasks.domain.TaskId;
 import java.util.UUID;
 import org.mapstruct.Mapper;
-import org.mapstruct.Mapping;
 
 @Mapper(uses = PersistedIds.class)
 interface TaskRowMapper {
-
-    @Mapping(target = "id", source = "id.value")
-    TaskRow toRow(Task task);
 
     Task toDomain(TaskRow row);
 
@@ -22,9 +18,5 @@ interface TaskRowMapper {
 
     default UserId userId(UUID value) {
         return value == null ? null : new UserId(value);
-    }
-
-    default UUID uuid(UserId id) {
-        return id == null ? null : id.value();
     }
 }

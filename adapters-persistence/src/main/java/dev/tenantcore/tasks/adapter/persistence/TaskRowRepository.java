@@ -18,7 +18,16 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface TaskRowRepository extends GenericRepository<TaskRow, UUID> {
 
-    TaskRow save(TaskRow row);
+    /**
+     * The timestamps are left to the columns' default, the transaction's time: the audit trigger records the
+     * creation at that time too, so an as-of read at the task's own {@code updatedAt} finds it.
+     */
+    @Query("""
+            INSERT INTO tasks (organization_id, id, title, description, due_date, completed, assignee_id, version)
+            VALUES (:organizationId, :id, :title, :description, :dueDate, :completed, :assigneeId, :version)
+            RETURNING *""")
+    List<TaskRow> insert(UUID organizationId, UUID id, String title, @Nullable String description,
+            @Nullable Instant dueDate, boolean completed, @Nullable UUID assigneeId, long version);
 
     @Query("SELECT * FROM tasks WHERE organization_id = :organizationId AND id = :id")
     Optional<TaskRow> find(UUID organizationId, UUID id);

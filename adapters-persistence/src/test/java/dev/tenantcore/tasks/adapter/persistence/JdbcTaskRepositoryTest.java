@@ -61,25 +61,30 @@ class JdbcTaskRepositoryTest extends DatabaseTest {
     }
 
     private Task stored(String title, Instant dueDate, boolean completed) {
-        var task = Task.create(organization, title, null, dueDate, completed, null, NOW);
-        inTenant(() -> {
-            tasks.insert(task);
-            return null;
-        });
-        return task;
+        return inTenant(() -> tasks.insert(Task.create(organization, title, null, dueDate, completed, null, NOW)));
     }
 
     @Test
     void storesAndFindsATaskWithAllItsFields() {
         var task = Task.create(organization, "Ship it", "All of it", NOW.plus(1, ChronoUnit.DAYS), true, null, NOW);
-        inTenant(() -> {
-            tasks.insert(task);
-            return null;
-        });
+        var inserted = inTenant(() -> tasks.insert(task));
 
         var found = inTenant(() -> tasks.findById(organization, task.id()));
 
-        assertThat(found).contains(task);
+        assertThat(found).contains(inserted);
+        assertThat(inserted).usingRecursiveComparison().ignoringFields("createdAt", "updatedAt").isEqualTo(task);
+    }
+
+    @Test
+    void aNewTaskIsStampedWithTheTransactionsTimeAsItsAuditEventIs() {
+        var inserted = inTenant(() -> tasks.insert(Task.create(organization, "Stamped", null, null, false, null, NOW)));
+
+        assertThat(inserted.createdAt()).isEqualTo(inserted.updatedAt()).isNotEqualTo(NOW);
+        var asOfItsOwnTime = inTenant(() -> tasks.findAsOf(organization, inserted.id(), inserted.updatedAt()));
+        assertThat(asOfItsOwnTime).contains(inserted);
+        var justBefore = inTenant(() -> tasks.findAsOf(organization, inserted.id(),
+                inserted.updatedAt().minusNanos(1000)));
+        assertThat(justBefore).isEmpty();
     }
 
     @Test

@@ -28,16 +28,18 @@ import java.util.regex.Pattern;
 @Primary // over Micronaut's default JSON error processor, for every handler that asks for one
 final class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     static final String TYPE_BASE = "https://tenantcore.dev/problems/";
-    private static final Map<Integer, String> TYPES = Map.of(
-            400, "bad-request",
-            401, "unauthorized",
-            403, "forbidden",
-            404, "not-found",
-            405, "method-not-allowed",
-            409, "conflict",
-            412, "precondition-failed",
-            415, "unsupported-media-type",
-            422, "validation-failed");
+    private static final Map<Integer, String> TYPES = Map.ofEntries(
+            Map.entry(400, "bad-request"),
+            Map.entry(401, "unauthorized"),
+            Map.entry(403, "forbidden"),
+            Map.entry(404, "not-found"),
+            Map.entry(405, "method-not-allowed"),
+            Map.entry(409, "conflict"),
+            Map.entry(412, "precondition-failed"),
+            Map.entry(415, "unsupported-media-type"),
+            Map.entry(422, "validation-failed"),
+            Map.entry(429, "too-many-requests"),
+            Map.entry(503, "unavailable"));
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -66,8 +68,9 @@ final class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<
             return "The server failed to handle the request. Nothing in it was the cause; try again later.";
         }
         if (status == HttpStatus.UNAUTHORIZED.getCode()) {
-            // One answer for missing, malformed, unknown, revoked and expired credentials.
-            return "A valid API key is required: send it as 'Authorization: Bearer <token>'.";
+            // One answer for missing, malformed, unknown, revoked and expired credentials, and wrong passwords.
+            return "Valid credentials are required: an API key or an access token as 'Authorization: Bearer "
+                    + "<token>', or the right password where the operation takes one.";
         }
         if (errors.isEmpty()) {
             return HttpStatus.valueOf(status).getReason();
