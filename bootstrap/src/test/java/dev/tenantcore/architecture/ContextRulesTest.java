@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Bounded contexts ({@code dev.tenantcore.<context>}) stay modules inside the monolith: they talk only through
  * each other's application ports and the domain values those ports return (organizations' sign-up hands out an
  * apikeys {@code IssuedApiKey}), never through rows, controllers or repositories of another context
- * (DESIGN.md section 1; ddd-by-examples' ModularArchitectureTest, spring-modulith's verification).
+ * (README: "Layout and the dependency rule"; ddd-by-examples' ModularArchitectureTest, spring-modulith's verification).
  */
 class ContextRulesTest {
 

@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hexagon (DESIGN.md section 1). The Maven modules keep the direction only as long as nobody adds a dependency
+ * The hexagon (README: "Layout and the dependency rule"). The Maven modules keep the direction only as long as nobody adds a dependency
  * to a pom; these rules hold regardless of the poms, and they cover what modules cannot, such as bootstrap.
  *
  * <p>Every rule states {@code allowEmptyShould(false)} although it is ArchUnit's default: a rule whose
@@ -30,7 +30,7 @@ class LayerRulesTest {
     static final ArchRule DOMAIN_DEPENDS_ONLY_ON_THE_JDK_AND_DOMAIN_CLASSES = classes()
             .that().resideInAPackage(DOMAIN)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
-            .because("the domain is plain Java: no Micronaut, jakarta, javax or other library (DESIGN.md section 1)")
+            .because("the domain is plain Java: no Micronaut, jakarta, javax or other library")
             .allowEmptyShould(false);
 
     static final ArchRule APPLICATION_DEPENDS_ONLY_ON_THE_JDK_INJECTION_TRANSACTIONS_AND_INNER_LAYERS = classes()

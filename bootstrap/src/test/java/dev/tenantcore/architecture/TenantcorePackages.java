@@ -1,7 +1,7 @@
 package dev.tenantcore.architecture;
 
 /**
- * ArchUnit package identifiers for the layers of DESIGN.md section 1. Packages are context first
+ * ArchUnit package identifiers for the layers of the README's "Layout and the dependency rule". Packages are context first
  * ({@code dev.tenantcore.<context>.<layer>}), so every layer is a pattern across all contexts.
  */
 final class TenantcorePackages {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads PostgreSQL's catalog and lists every way the schema falls short of the tenancy rules (DESIGN.md section 2).
+ * Reads PostgreSQL's catalog and lists every way the schema falls short of the tenancy rules (README: "How tenancy is enforced").
  * An empty list means the schema is sound. Kept apart from the tests so the negative control can run the very
  * same checks against a deliberately broken schema and see them report it.
  */

@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * transaction's first prepared statement is then sent as {@code SELECT set_config('app.organization_id', ?, true)
  * ...; <statement>}: PostgreSQL's JDBC driver puts both in one message, the server runs them in order, and the
  * caller sees only its own statement's result (the settings are the first parameters, the caller's move up behind
- * them, so the SQL text stays constant and its server-side prepared plan is reused). DESIGN.md: a separate round
+ * them, so the SQL text stays constant and its server-side prepared plan is reused). A separate round
  * trip for the setting costs 25-40% throughput on small machines.
  *
  * <p>Anything else that would reach the database first (a plain or callable statement, a batch, a statement asking
