@@ -21,6 +21,7 @@ final class RateLimitConfiguration {
     private String redisUrl;
     private String redisKeyPrefix = "tenantcore:rate-limit:";
     private Duration redisTimeout = Duration.ofMillis(250);
+    private Duration refusalDelay = Duration.ofSeconds(1);
 
     Quota credential() {
         return new Quota("credential", credentialCapacity, credentialPeriod);
@@ -104,6 +105,14 @@ final class RateLimitConfiguration {
 
     public void setRedisKeyPrefix(String redisKeyPrefix) {
         this.redisKeyPrefix = redisKeyPrefix;
+    }
+
+    public Duration getRefusalDelay() {
+        return refusalDelay;
+    }
+
+    public void setRefusalDelay(Duration refusalDelay) {
+        this.refusalDelay = refusalDelay;
     }
 
     public Duration getRedisTimeout() {

@@ -19,6 +19,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.security.authentication.Authentication;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,9 @@ import reactor.core.publisher.Mono;
  * every answer carries {@code RateLimit-Policy} and {@code RateLimit} (draft-ietf-httpapi-ratelimit-headers).
  *
  * <p>It runs after security, so it knows the credential, and before the controller, so a refused request costs no
- * database work. Requests security refuses (no or a bad credential) never reach it: those are answered without the
+ * database work. A refusal is answered after {@code tenantcore.rate-limit.refusal-delay} (1 s), on a timer that holds
+ * no thread: a client that floods over N connections, waiting for each answer as nearly all clients do, then gets at
+ * most N answers a second instead of as many as the CPU can produce, and leaves the CPU to the other tenants. Requests security refuses (no or a bad credential) never reach it: those are answered without the
  * database for cached keys and tokens. Paths outside {@code /v1} (health, OpenAPI) are not limited.
  */
 @Filter("/v1/**")
@@ -54,6 +57,7 @@ final class RateLimitFilter implements HttpServerFilter {
     private final Quota credential;
     private final Quota organization;
     private final Quota address;
+    private final Duration refusalDelay;
 
     RateLimitFilter(Buckets buckets, RateLimitConfiguration configuration, ClientAddresses addresses,
             ErrorResponseProcessor<?> problems) {
@@ -63,6 +67,7 @@ final class RateLimitFilter implements HttpServerFilter {
         this.credential = configuration.credential();
         this.organization = configuration.organization();
         this.address = configuration.address();
+        this.refusalDelay = configuration.getRefusalDelay();
     }
 
     @Override
@@ -110,7 +115,8 @@ final class RateLimitFilter implements HttpServerFilter {
         }
         var refused = outcomes.stream().filter(outcome -> !outcome.probe().isConsumed()).toList();
         if (!refused.isEmpty()) {
-            return Mono.just(tooManyRequests(request, outcomes, refused));
+            var tooMany = Mono.<MutableHttpResponse<?>>just(tooManyRequests(request, outcomes, refused));
+            return refusalDelay.isZero() || refusalDelay.isNegative() ? tooMany : tooMany.delayElement(refusalDelay);
         }
         return Mono.from(chain.proceed(request)).map(response -> withHeaders(response, outcomes));
     }
