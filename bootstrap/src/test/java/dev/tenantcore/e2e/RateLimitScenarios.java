@@ -103,6 +103,10 @@ abstract class RateLimitScenarios extends ServiceTest {
         assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"address\";q=4;w=3600");
         assertThat(api.post("/v1/organizations", "{\"name\":\"Later\",\"slug\":\"later-" + UUID.randomUUID()
                 .toString().substring(0, 8) + "\"}", FORWARDED, guesser).status()).as("sign-up too").isEqualTo(429);
+        assertThat(api.get("/v1/auth/oidc/some-provider/callback?code=c&state=s", FORWARDED, guesser).status())
+                .as("the OpenID Connect callback too").isEqualTo(429);
+        assertThat(api.post("/v1/auth/logout", "{\"refreshToken\":\"tcr_guess\"}", FORWARDED, guesser).status())
+                .as("and logging out").isEqualTo(429);
         var elsewhere = api.post("/v1/auth/refresh", "{\"refreshToken\":\"tcr_guess\"}", FORWARDED, freshAddress());
         assertThat(elsewhere.status()).as("another address").isEqualTo(401);
         assertThat(elsewhere.header("RateLimit")).startsWith("\"address\";r=3;t=");
