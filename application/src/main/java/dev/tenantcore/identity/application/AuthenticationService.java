@@ -87,7 +87,7 @@ final class AuthenticationService implements LogInUseCase, RefreshSessionUseCase
             pause.pause(throttle.recordFailure(clip(email), address));
             throw new AuthenticationFailedException();
         }
-        throttle.recordSuccess(clip(email));
+        throttle.recordSuccess(clip(email), address);
         var candidate = verified.get();
         var membership = candidate.membership().orElseThrow();
         rehashIfWeak(candidate, membership.organizationId(), password);

@@ -1,5 +1,6 @@
 package dev.tenantcore.identity.application;
 
+import dev.tenantcore.shared.application.ClientNetwork;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -16,27 +17,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Slows down and then refuses repeated failed password logins, per account and per client address, so that guessing
- * passwords online takes an attacker days instead of minutes.
+ * Slows down and then refuses repeated failed password logins, so that guessing passwords online takes an attacker
+ * days instead of minutes, without letting anybody use it to lock other people out.
  *
  * <p>The login flow asks {@link #refusal} before it verifies a password and, while a refusal is present, answers 429
  * with {@code Retry-After} without looking at the password. After a wrong password it calls {@link #recordFailure}
  * and waits the returned duration before answering; after a right one it calls {@link #recordSuccess}. The waiting is
  * the caller's so that this class never blocks and a test needs nothing but a clock.
  *
- * <p>Counting follows {@link LoginThrottlePolicy}: a series of failures starts with its first failure and lasts one
- * window; reaching a limit within it locks the account or address for the lockout, after which it starts afresh. The
- * window is fixed rather than sliding, which needs one counter per key instead of a list of timestamps; the price is
- * that a series straddling the end of a window can hold up to twice the limit less two, and the slow-down still
- * applies to those. A success clears its account's series (and a lock a racing request ran into), never the
- * address's: otherwise an attacker who owns one account could reset the address-wide count between guesses at others.
+ * <p>Three counts, following {@link LoginThrottlePolicy}:
+ * <ul>
+ *   <li>an <em>account from one client network</em> (the pair) is locked after 5 failures: a single source, be it
+ *       a mistyping script or an attacker behind an office's NAT, locks that account for itself and for nobody
+ *       else, and gets 5 guesses per account per 15 minutes;</li>
+ *   <li>an <em>account</em> is locked everywhere after 10 failures from all networks together: guessing one
+ *       password from many addresses stays bounded too. Since each network stops at 5, this lock takes failures
+ *       from two networks or more; it is the one lock that someone else can cause, and the price of bounding a
+ *       distributed attack on one account;</li>
+ *   <li>a <em>client network</em> over all accounts is never locked: after its first 10 failures, each further
+ *       failure answers after a growing delay (capped at 2 s). People behind the same NAT who type their password
+ *       right are not delayed at all. What bounds how many accounts one network can try is the per-address rate
+ *       limit of the login endpoint, a web concern (see README, "Rate limits").</li>
+ * </ul>
+ * A series of failures starts with its first failure and lasts one window; reaching a limit within it locks for the
+ * lockout, after which the key starts afresh. The window is fixed rather than sliding, which needs one counter per
+ * key instead of a list of timestamps; the price is that a series straddling the end of a window can hold up to
+ * twice the limit less two, and the slow-down still applies to those. A success clears its account's series and its
+ * pair's (and a lock a racing request ran into), never the network's: otherwise an attacker who owns one account
+ * could reset the network-wide count between guesses at others.
  *
  * <p>Keys are plain strings: the throttle never learns whether an account exists, so an unknown email is slowed down
  * and refused exactly like a known one, and a 429 reveals nothing about it. Account keys are compared stripped and
  * lower-cased so that {@code Alice@Example.com} cannot buy five more guesses at {@code alice@example.com}. Client
- * addresses are whatever identifies the client's network: the caller must take it from the connection or from a
- * proxy it trusts (never from a header any client can set), and should pass an IPv6 client's /64 prefix rather than
- * its full address, since one subscriber usually holds a whole /64.
+ * addresses must come from the connection or from a proxy the service trusts (never from a header any client can
+ * set); they are counted by {@link ClientNetwork}: an IPv6 address by its /64, since one subscriber usually holds a
+ * whole /64. Failures without an address count for the account and for one pair of the account with "no address".
  *
  * <p>Memory is bounded. A series or a lock is forgotten when it ends; ended entries are swept once per window; and
  * when more than 100,000 keys are tracked (an attacker spraying random emails), the throttle sweeps and then forgets
@@ -53,8 +68,8 @@ public final class LoginThrottle {
 
     static final int DEFAULT_MAX_ENTRIES = 100_000;
 
-    /** The first two failures of a series are typing mistakes and answer at once. */
-    private static final int FAILURES_WITHOUT_DELAY = 2;
+    /** The first two failures of an account's series are typing mistakes and answer at once. */
+    private static final int ACCOUNT_FAILURES_WITHOUT_DELAY = 2;
     private static final Duration FIRST_DELAY = Duration.ofMillis(250);
     private static final Duration MAX_DELAY = Duration.ofSeconds(2);
     /** 2 s is 250 ms doubled three times; more doublings only risk overflowing the shift. */
@@ -101,16 +116,16 @@ public final class LoginThrottle {
 
     /**
      * Whether a login attempt must be refused without verifying its password, and if so for how long: the later end
-     * of the account's and the address's lock. The caller answers 429 with {@code Retry-After} set to the duration in
-     * whole seconds, rounded up.
+     * of the account's lock and of the lock of the account for this client network. A client network alone is never
+     * refused. The caller answers 429 with {@code Retry-After} set to the duration in whole seconds, rounded up.
      *
      * @param accountKey          the email the attempt names, whether or not such an account exists
-     * @param clientAddressOrNull the client's network, or null when unknown (then only the account counts)
+     * @param clientAddressOrNull the client's address, or null when unknown
      */
     public Optional<Duration> refusal(String accountKey, String clientAddressOrNull) {
         var now = clock.instant();
         var lockedUntil = now;
-        for (var key : keysOf(accountKey, clientAddressOrNull)) {
+        for (var key : lockableKeysOf(accountKey, clientAddressOrNull)) {
             // Ended locks are left for the sweep: removing them here would turn every check into a write.
             if (entries.get(key) instanceof Locked locked && locked.until().isAfter(lockedUntil)) {
                 lockedUntil = locked.until();
@@ -120,26 +135,38 @@ public final class LoginThrottle {
     }
 
     /**
-     * Counts a wrong password against the account and the address, locking either when it reaches its limit.
+     * Counts a wrong password against the account, the account from this network, and the network, locking the
+     * first two when they reach their limits; the network only ever gets slower.
      *
-     * @return how long the caller should wait before answering this failure: nothing for the first two failures of a
-     *         series, then 250 ms doubling up to 2 s, whichever of the account and the address has more failures
+     * @return how long the caller should wait before answering this failure: the longest of the three counts' delays.
+     *         An account's (or pair's) first two failures answer at once, a network's first ten; after that 250 ms,
+     *         doubling up to 2 s
      */
     public Duration recordFailure(String accountKey, String clientAddressOrNull) {
         var now = clock.instant();
         var delay = Duration.ZERO;
-        for (var key : keysOf(accountKey, clientAddressOrNull)) {
+        for (var key : allKeysOf(accountKey, clientAddressOrNull)) {
             var limit = limitOf(key);
             var attempts = entries.compute(key, (ignored, current) -> afterFailure(current, limit, now));
-            delay = max(delay, delayAfter(attempts, limit));
+            delay = max(delay, delayAfter(attempts, limit, failuresWithoutDelay(key)));
         }
         keepBounded(now);
         return delay;
     }
 
     /**
-     * Clears the account's failures (and a lock a racing request ran into: the password was right). It takes no
-     * address because it must not touch the address's count, see the class comment.
+     * Clears the account's failures and those of the account from this network (and a lock a racing request ran
+     * into: the password was right). It never touches the network's own count, see the class comment.
+     */
+    public void recordSuccess(String accountKey, String clientAddressOrNull) {
+        for (var key : lockableKeysOf(accountKey, clientAddressOrNull)) {
+            entries.remove(key);
+        }
+    }
+
+    /**
+     * Clears the account's failures only; a lock of the account for one network stays until it ends. Prefer
+     * {@link #recordSuccess(String, String)}.
      */
     public void recordSuccess(String accountKey) {
         entries.remove(Key.account(accountKey));
@@ -165,22 +192,31 @@ public final class LoginThrottle {
         return failures >= limit ? new Locked(now.plus(policy.lockout())) : new Failing(failures, windowEndsAt);
     }
 
-    private static Duration delayAfter(Attempts attempts, int limit) {
+    private static Duration delayAfter(Attempts attempts, int limit, int failuresWithoutDelay) {
         var failures = switch (attempts) {
             case Failing failing -> failing.failures();
             case Locked ignored -> limit;
         };
-        if (failures <= FAILURES_WITHOUT_DELAY) {
+        if (failures <= failuresWithoutDelay) {
             return Duration.ZERO;
         }
-        var doublings = Math.min(failures - FAILURES_WITHOUT_DELAY - 1, MAX_DOUBLINGS);
+        var doublings = Math.min(failures - failuresWithoutDelay - 1, MAX_DOUBLINGS);
         return min(FIRST_DELAY.multipliedBy(1L << doublings), MAX_DELAY);
     }
 
+    /** A network has no limit: its failures only ever add delay, so that nobody can lock a shared address. */
     private int limitOf(Key key) {
         return switch (key.kind()) {
+            case PAIR -> policy.pairLimit();
             case ACCOUNT -> policy.accountLimit();
-            case ADDRESS -> policy.addressLimit();
+            case NETWORK -> Integer.MAX_VALUE;
+        };
+    }
+
+    private int failuresWithoutDelay(Key key) {
+        return switch (key.kind()) {
+            case PAIR, ACCOUNT -> ACCOUNT_FAILURES_WITHOUT_DELAY;
+            case NETWORK -> policy.addressFailuresWithoutDelay();
         };
     }
 
@@ -233,11 +269,28 @@ public final class LoginThrottle {
                 maxEntries, evicted);
     }
 
-    private static List<Key> keysOf(String accountKey, String clientAddressOrNull) {
+    /** The keys that can be locked: the account, and the account from this network (or from no known address). */
+    private static List<Key> lockableKeysOf(String accountKey, String clientAddressOrNull) {
         var account = Key.account(accountKey);
+        return List.of(account, Key.pair(account, networkOrNone(clientAddressOrNull)));
+    }
+
+    private static List<Key> allKeysOf(String accountKey, String clientAddressOrNull) {
+        var account = Key.account(accountKey);
+        var network = networkOrNone(clientAddressOrNull);
+        var pair = Key.pair(account, network);
+        return network.isEmpty() ? List.of(account, pair) : List.of(account, pair, Key.network(network));
+    }
+
+    /** The empty string for no address: it cannot be a network, and all address-less attempts share it. */
+    private static String networkOrNone(String clientAddressOrNull) {
         return clientAddressOrNull == null || clientAddressOrNull.isBlank()
-                ? List.of(account)
-                : List.of(account, Key.address(clientAddressOrNull));
+                ? ""
+                : ClientNetwork.of(bounded(clientAddressOrNull));
+    }
+
+    private static String bounded(String raw) {
+        return raw.length() > MAX_KEY_LENGTH ? raw.substring(0, MAX_KEY_LENGTH) : raw;
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -248,24 +301,29 @@ public final class LoginThrottle {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private enum Kind { ACCOUNT, ADDRESS }
+    private enum Kind { ACCOUNT, PAIR, NETWORK }
 
-    /** Accounts and addresses in one map, told apart by kind: an email can never collide with an address. */
-    private record Key(Kind kind, String value) {
+    /**
+     * Accounts, pairs and networks in one map, told apart by kind: an email can never collide with an address.
+     * {@code account} is empty for a network, {@code network} for an account.
+     */
+    private record Key(Kind kind, String account, String network) {
 
         static Key account(String accountKey) {
-            return new Key(Kind.ACCOUNT, normalized(Objects.requireNonNull(accountKey, "accountKey")));
+            return new Key(Kind.ACCOUNT, normalized(Objects.requireNonNull(accountKey, "accountKey")), "");
         }
 
-        /** Lower-cased too: IPv6 hexadecimal digits are case-insensitive. */
-        static Key address(String clientAddress) {
-            return new Key(Kind.ADDRESS, normalized(clientAddress));
+        static Key pair(Key account, String network) {
+            return new Key(Kind.PAIR, account.account(), network);
+        }
+
+        /** Already stripped and lower-cased by {@link ClientNetwork}. */
+        static Key network(String network) {
+            return new Key(Kind.NETWORK, "", network);
         }
 
         private static String normalized(String raw) {
-            var stripped = raw.strip();
-            var bounded = stripped.length() > MAX_KEY_LENGTH ? stripped.substring(0, MAX_KEY_LENGTH) : stripped;
-            return bounded.toLowerCase(Locale.ROOT);
+            return bounded(raw.strip()).toLowerCase(Locale.ROOT);
         }
     }
 

@@ -88,7 +88,7 @@ final class PasswordChangeService implements ChangePasswordUseCase {
             pause.pause(throttle.recordFailure(account.throttleKey(), address));
             throw new AccessDeniedException("currentPassword is wrong");
         }
-        throttle.recordSuccess(account.throttleKey());
+        throttle.recordSuccess(account.throttleKey(), address);
         if (command.newPassword().value().equals(current)) {
             throw new InvariantViolationException("newPassword", "newPassword must differ from the current password");
         }

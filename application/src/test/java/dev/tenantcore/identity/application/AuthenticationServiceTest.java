@@ -152,7 +152,7 @@ class AuthenticationServiceTest {
 
         @Test
         void repeatedFailuresAreSlowedDownThenRefusedWithoutLookingAtThePassword() {
-            for (int i = 0; i < LoginThrottlePolicy.DEFAULT.accountLimit(); i++) {
+            for (int i = 0; i < LoginThrottlePolicy.DEFAULT.pairLimit(); i++) {
                 assertThatThrownBy(() -> logIn("ada@example.com", "wrong password!", "acme"))
                         .isInstanceOf(AuthenticationFailedException.class);
             }

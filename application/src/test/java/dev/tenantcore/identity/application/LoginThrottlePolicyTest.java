@@ -12,30 +12,42 @@ class LoginThrottlePolicyTest {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     @Test
-    void acceptsALimitOfOne() {
-        assertThat(new LoginThrottlePolicy(1, 1, MINUTE, MINUTE).accountLimit()).isEqualTo(1);
+    void acceptsLimitsOfOneAndNoFreeAddressFailures() {
+        var strictest = new LoginThrottlePolicy(1, 1, 0, MINUTE, MINUTE);
+
+        assertThat(strictest.pairLimit()).isEqualTo(1);
+        assertThat(strictest.accountLimit()).isEqualTo(1);
+        assertThat(strictest.addressFailuresWithoutDelay()).isZero();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1})
-    void refusesAnAccountLimitBelowOne(int limit) {
-        assertThatThrownBy(() -> new LoginThrottlePolicy(limit, 20, MINUTE, MINUTE))
+    void refusesAPairLimitBelowOne(int limit) {
+        assertThatThrownBy(() -> new LoginThrottlePolicy(limit, 10, 10, MINUTE, MINUTE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pairLimit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 0, -1})
+    void refusesAnAccountLimitBelowThePairLimit(int limit) {
+        // Below it, one source alone would lock the account everywhere.
+        assertThatThrownBy(() -> new LoginThrottlePolicy(5, limit, 10, MINUTE, MINUTE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("accountLimit");
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, -1})
-    void refusesAnAddressLimitBelowOne(int limit) {
-        assertThatThrownBy(() -> new LoginThrottlePolicy(5, limit, MINUTE, MINUTE))
+    @Test
+    void refusesANegativeNumberOfFreeAddressFailures() {
+        assertThatThrownBy(() -> new LoginThrottlePolicy(5, 10, -1, MINUTE, MINUTE))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("addressLimit");
+                .hasMessageContaining("addressFailuresWithoutDelay");
     }
 
     @ParameterizedTest
     @ValueSource(longs = {0, -1})
     void refusesAWindowThatIsNotPositive(long seconds) {
-        assertThatThrownBy(() -> new LoginThrottlePolicy(5, 20, Duration.ofSeconds(seconds), MINUTE))
+        assertThatThrownBy(() -> new LoginThrottlePolicy(5, 10, 10, Duration.ofSeconds(seconds), MINUTE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("window");
     }
@@ -43,17 +55,17 @@ class LoginThrottlePolicyTest {
     @ParameterizedTest
     @ValueSource(longs = {0, -1})
     void refusesALockoutThatIsNotPositive(long seconds) {
-        assertThatThrownBy(() -> new LoginThrottlePolicy(5, 20, MINUTE, Duration.ofSeconds(seconds)))
+        assertThatThrownBy(() -> new LoginThrottlePolicy(5, 10, 10, MINUTE, Duration.ofSeconds(seconds)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lockout");
     }
 
     @Test
     void refusesMissingDurations() {
-        assertThatThrownBy(() -> new LoginThrottlePolicy(5, 20, null, MINUTE))
+        assertThatThrownBy(() -> new LoginThrottlePolicy(5, 10, 10, null, MINUTE))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("window");
-        assertThatThrownBy(() -> new LoginThrottlePolicy(5, 20, MINUTE, null))
+        assertThatThrownBy(() -> new LoginThrottlePolicy(5, 10, 10, MINUTE, null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("lockout");
     }

@@ -44,7 +44,7 @@ class LoginThrottleTest {
     @Test
     void theDefaultPolicyIsTheIssues() {
         assertThat(LoginThrottlePolicy.DEFAULT)
-                .isEqualTo(new LoginThrottlePolicy(5, 20, FIFTEEN_MINUTES, FIFTEEN_MINUTES));
+                .isEqualTo(new LoginThrottlePolicy(5, 10, 10, FIFTEEN_MINUTES, FIFTEEN_MINUTES));
     }
 
     @Test
@@ -62,7 +62,7 @@ class LoginThrottleTest {
     }
 
     @Nested
-    class AccountLock {
+    class PairLock {
 
         @Test
         void letsFourFailuresThroughAndLocksOnTheFifth() {
@@ -75,11 +75,13 @@ class LoginThrottleTest {
         }
 
         @Test
-        void refusesTheLockedAccountFromEveryAddressAndFromNone() {
+        void locksTheAccountForThatNetworkAndForNoOther() {
+            // A mistyping script, or an attacker behind an office's NAT.
             fail(5, ALICE, ADDRESS);
 
-            assertThat(throttle.refusal(ALICE, OTHER_ADDRESS)).contains(FIFTEEN_MINUTES);
-            assertThat(throttle.refusal(ALICE, null)).contains(FIFTEEN_MINUTES);
+            assertThat(throttle.refusal(ALICE, OTHER_ADDRESS)).as("the owner at home").isEmpty();
+            assertThat(throttle.refusal(ALICE, null)).isEmpty();
+            assertThat(throttle.refusal(BOB, ADDRESS)).as("a colleague in the same office").isEmpty();
         }
 
         @Test
@@ -88,15 +90,6 @@ class LoginThrottleTest {
 
             assertThat(throttle.refusal(BOB, null)).isEmpty();
             assertThat(throttle.refusal(BOB, ADDRESS)).isEmpty();
-        }
-
-        @Test
-        void countsFailuresFromDifferentAddressesTogether() {
-            fail(2, ALICE, ADDRESS);
-            fail(2, ALICE, OTHER_ADDRESS);
-            throttle.recordFailure(ALICE, null);
-
-            assertThat(throttle.refusal(ALICE, "192.0.2.1")).contains(FIFTEEN_MINUTES);
         }
 
         @Test
@@ -117,48 +110,96 @@ class LoginThrottleTest {
 
             assertThat(throttle.refusal("ALICE@EXAMPLE.COM", null)).contains(FIFTEEN_MINUTES);
         }
-    }
-
-    @Nested
-    class AddressLock {
 
         @Test
-        void locksTheAddressAfterTwentyFailuresOverDifferentAccounts() {
-            failOnDistinctAccounts(19, ADDRESS);
-            assertThat(throttle.refusal("fresh@example.com", ADDRESS)).isEmpty();
+        void comparesAddressesStrippedAndLowerCased() {
+            fail(3, ALICE, "2001:DB8::1");
+            fail(2, ALICE, " 2001:db8::1 ");
 
-            throttle.recordFailure("one-more@example.com", ADDRESS);
-
-            assertThat(throttle.refusal("fresh@example.com", ADDRESS)).contains(FIFTEEN_MINUTES);
+            assertThat(throttle.refusal(ALICE, "2001:db8::1")).contains(FIFTEEN_MINUTES);
         }
 
         @Test
-        void refusesEveryAccountFromTheLockedAddressButNotTheAccountsElsewhere() {
-            failOnDistinctAccounts(20, ADDRESS);
+        void countsAnIpv6ClientByItsSlash64() {
+            for (var i = 1; i <= 5; i++) {
+                throttle.recordFailure(ALICE, "2001:db8:1:2::" + i);
+            }
 
-            assertThat(throttle.refusal(ALICE, ADDRESS)).contains(FIFTEEN_MINUTES);
-            assertThat(throttle.refusal("sprayed-0@example.com", ADDRESS)).contains(FIFTEEN_MINUTES);
-            assertThat(throttle.refusal("sprayed-0@example.com", OTHER_ADDRESS)).isEmpty();
-            assertThat(throttle.refusal("sprayed-0@example.com", null)).isEmpty();
+            assertThat(throttle.refusal(ALICE, "2001:db8:1:2:ffff:ffff:ffff:ffff")).contains(FIFTEEN_MINUTES);
+            assertThat(throttle.refusal(ALICE, "2001:db8:1:3::1")).as("the next /64").isEmpty();
+        }
+    }
+
+    @Nested
+    class AccountLock {
+
+        @Test
+        void locksTheAccountEverywhereAfterTenFailuresFromSeveralNetworks() {
+            fail(5, ALICE, ADDRESS);
+            fail(4, ALICE, OTHER_ADDRESS);
+            assertThat(throttle.refusal(ALICE, "192.0.2.1")).isEmpty();
+
+            throttle.recordFailure(ALICE, OTHER_ADDRESS);
+
+            assertThat(throttle.refusal(ALICE, "192.0.2.1")).contains(FIFTEEN_MINUTES);
+            assertThat(throttle.refusal(ALICE, null)).contains(FIFTEEN_MINUTES);
+            assertThat(throttle.refusal(BOB, "192.0.2.1")).isEmpty();
+        }
+
+        @Test
+        void oneNetworkAloneCannotLockTheAccountElsewhere() {
+            // Refused attempts are not counted, so a single source stops at the pair's limit.
+            for (var i = 0; i < 100; i++) {
+                if (throttle.refusal(ALICE, ADDRESS).isEmpty()) {
+                    throttle.recordFailure(ALICE, ADDRESS);
+                }
+            }
+
+            assertThat(throttle.refusal(ALICE, ADDRESS)).isPresent();
             assertThat(throttle.refusal(ALICE, OTHER_ADDRESS)).isEmpty();
         }
 
         @Test
-        void refusesUntilTheLaterOfTheAccountAndTheAddressLock() {
-            fail(5, ALICE, null);
+        void refusesUntilTheLaterOfTheAccountAndThePairLock() {
+            fail(5, ALICE, ADDRESS);
+            fail(5, ALICE, OTHER_ADDRESS);
             clock.advance(Duration.ofMinutes(5));
-            failOnDistinctAccounts(20, ADDRESS);
+            fail(5, ALICE, "192.0.2.1"); // requests that raced past the account's lock
 
-            assertThat(throttle.refusal(ALICE, ADDRESS)).contains(FIFTEEN_MINUTES);
-            assertThat(throttle.refusal(ALICE, null)).contains(Duration.ofMinutes(10));
+            assertThat(throttle.refusal(ALICE, "192.0.2.1")).contains(FIFTEEN_MINUTES);
+            assertThat(throttle.refusal(ALICE, "192.0.2.2")).contains(Duration.ofMinutes(10));
+        }
+    }
+
+    @Nested
+    class SharedNetwork {
+
+        @Test
+        void neverLocksANetworkWhateverItsFailures() {
+            failOnDistinctAccounts(1_000, ADDRESS);
+
+            assertThat(throttle.refusal(ALICE, ADDRESS)).isEmpty();
+            assertThat(throttle.refusal("sprayed-0@example.com", ADDRESS)).isEmpty();
         }
 
         @Test
-        void comparesAddressesStrippedAndLowerCased() {
-            failOnDistinctAccounts(10, "2001:DB8::1");
-            failOnDistinctAccounts(10, " 2001:db8::1 ");
+        void slowsDownOnlyTheFailuresOfAnOfficeBehindOneAddress() {
+            failOnDistinctAccounts(100, ADDRESS); // a script mistyping every colleague's password
 
-            assertThat(throttle.refusal(ALICE, "2001:db8::1")).contains(FIFTEEN_MINUTES);
+            assertThat(throttle.refusal(ALICE, ADDRESS)).as("a colleague who types it right").isEmpty();
+            assertThat(throttle.recordFailure(BOB, ADDRESS)).as("a colleague who mistypes")
+                    .isEqualTo(Duration.ofSeconds(2));
+            assertThat(throttle.recordFailure(BOB, OTHER_ADDRESS)).as("elsewhere").isZero();
+        }
+
+        @Test
+        void countsAnIpv6NetworkByItsSlash64() {
+            for (var i = 0; i < 10; i++) {
+                throttle.recordFailure("sprayed-" + i + "@example.com", "2001:db8:1:2::" + Integer.toHexString(i + 1));
+            }
+
+            assertThat(throttle.recordFailure(ALICE, "2001:db8:1:2:aaaa::1")).isEqualTo(Duration.ofMillis(250));
+            assertThat(throttle.recordFailure(BOB, "2001:db8:1:3::1")).as("the next /64").isZero();
         }
     }
 
@@ -166,20 +207,21 @@ class LoginThrottleTest {
     class NoAddress {
 
         @Test
-        void aNullAddressCountsTheAccountOnly() {
+        void failuresWithoutAnAddressShareOnePairPerAccount() {
             fail(5, ALICE, null);
 
             assertThat(throttle.refusal(ALICE, null)).contains(FIFTEEN_MINUTES);
+            assertThat(throttle.refusal(ALICE, ADDRESS)).isEmpty();
         }
 
         @Test
-        void failuresWithoutAnAddressAreCountedAgainstNoAddress() {
+        void failuresWithoutAnAddressAreNotSlowedDownAsOneNetwork() {
             failOnDistinctAccounts(20, null);
             failOnDistinctAccounts(20, " ");
 
+            assertThat(throttle.recordFailure(ALICE, null)).isZero();
             assertThat(throttle.refusal(ALICE, ADDRESS)).isEmpty();
-            assertThat(throttle.refusal(ALICE, null)).isEmpty();
-            assertThat(throttle.trackedEntries()).as("account entries only").isEqualTo(20);
+            assertThat(throttle.trackedEntries()).as("an account and a pair each").isEqualTo(2 * 21);
         }
     }
 
@@ -211,28 +253,29 @@ class LoginThrottleTest {
         }
 
         @Test
-        void endsAfterTheLockoutForAnAddressToo() {
-            failOnDistinctAccounts(20, ADDRESS);
+        void endsAfterTheLockoutForTheAccountToo() {
+            fail(5, ALICE, ADDRESS);
+            fail(5, ALICE, OTHER_ADDRESS);
 
             clock.advance(FIFTEEN_MINUTES.minusNanos(1));
-            assertThat(throttle.refusal(ALICE, ADDRESS)).contains(Duration.ofNanos(1));
+            assertThat(throttle.refusal(ALICE, "192.0.2.1")).contains(Duration.ofNanos(1));
             clock.advance(Duration.ofNanos(1));
-            assertThat(throttle.refusal(ALICE, ADDRESS)).isEmpty();
+            assertThat(throttle.refusal(ALICE, "192.0.2.1")).isEmpty();
         }
 
         @Test
         void followsAPolicyWithOtherNumbers() {
             var strict = new LoginThrottle(clock,
-                    new LoginThrottlePolicy(2, 3, Duration.ofMinutes(1), Duration.ofHours(1)));
+                    new LoginThrottlePolicy(2, 3, 0, Duration.ofMinutes(1), Duration.ofHours(1)));
 
-            strict.recordFailure(ALICE, null);
-            strict.recordFailure(ALICE, null);
-            strict.recordFailure("x@example.com", ADDRESS);
-            strict.recordFailure("y@example.com", ADDRESS);
-            strict.recordFailure("z@example.com", ADDRESS);
+            assertThat(strict.recordFailure(ALICE, ADDRESS)).as("no free failure for the network")
+                    .isEqualTo(Duration.ofMillis(250));
+            strict.recordFailure(ALICE, ADDRESS);
+            assertThat(strict.refusal(ALICE, ADDRESS)).contains(Duration.ofHours(1));
+            assertThat(strict.refusal(ALICE, OTHER_ADDRESS)).isEmpty();
 
-            assertThat(strict.refusal(ALICE, null)).contains(Duration.ofHours(1));
-            assertThat(strict.refusal(BOB, ADDRESS)).contains(Duration.ofHours(1));
+            strict.recordFailure(ALICE, OTHER_ADDRESS);
+            assertThat(strict.refusal(ALICE, "192.0.2.1")).contains(Duration.ofHours(1));
         }
     }
 
@@ -272,13 +315,11 @@ class LoginThrottleTest {
         }
 
         @Test
-        void theAddressWindowExpiresToo() {
-            failOnDistinctAccounts(19, ADDRESS);
+        void theNetworksSlowDownEndsWithItsWindow() {
+            failOnDistinctAccounts(12, ADDRESS);
             clock.advance(FIFTEEN_MINUTES);
 
-            failOnDistinctAccounts(19, ADDRESS);
-
-            assertThat(throttle.refusal(ALICE, ADDRESS)).isEmpty();
+            assertThat(throttle.recordFailure(ALICE, ADDRESS)).isZero();
         }
     }
 
@@ -289,7 +330,7 @@ class LoginThrottleTest {
         void clearsTheAccountsFailures() {
             fail(4, ALICE, ADDRESS);
 
-            throttle.recordSuccess(ALICE);
+            throttle.recordSuccess(ALICE, ADDRESS);
             fail(4, ALICE, null);
 
             assertThat(throttle.refusal(ALICE, null)).isEmpty();
@@ -298,21 +339,51 @@ class LoginThrottleTest {
         }
 
         @Test
-        void doesNotClearTheAddressesFailures() {
+        void clearsThePairsFailuresForThatNetwork() {
+            fail(4, ALICE, ADDRESS);
+            fail(4, ALICE, OTHER_ADDRESS);
+
+            throttle.recordSuccess(ALICE, ADDRESS);
+            fail(4, ALICE, ADDRESS);
+            assertThat(throttle.refusal(ALICE, ADDRESS)).isEmpty();
+            throttle.recordFailure(ALICE, OTHER_ADDRESS);
+            assertThat(throttle.refusal(ALICE, OTHER_ADDRESS)).as("not the other network's")
+                    .contains(FIFTEEN_MINUTES);
+        }
+
+        @Test
+        void doesNotLiftAnotherNetworksLock() {
+            // The owner logs in from home while an attacker's network is locked out of the account.
+            fail(5, ALICE, ADDRESS);
+
+            throttle.recordSuccess(ALICE, OTHER_ADDRESS);
+
+            assertThat(throttle.refusal(ALICE, ADDRESS)).contains(FIFTEEN_MINUTES);
+        }
+
+        @Test
+        void withoutAnAddressClearsTheAccountOnly() {
+            fail(5, ALICE, ADDRESS);
+
+            throttle.recordSuccess(ALICE);
+
+            assertThat(throttle.refusal(ALICE, ADDRESS)).contains(FIFTEEN_MINUTES);
+        }
+
+        @Test
+        void doesNotClearTheNetworksFailures() {
             // An attacker who owns one account logs into it between guesses at others.
-            failOnDistinctAccounts(19, ADDRESS);
-            throttle.recordSuccess("attacker@example.com");
+            failOnDistinctAccounts(13, ADDRESS);
+            throttle.recordSuccess("attacker@example.com", ADDRESS);
 
-            throttle.recordFailure("victim@example.com", ADDRESS);
-
-            assertThat(throttle.refusal("attacker@example.com", ADDRESS)).contains(FIFTEEN_MINUTES);
+            assertThat(throttle.recordFailure("victim@example.com", ADDRESS)).isEqualTo(Duration.ofSeconds(2));
         }
 
         @Test
         void clearsNoOtherAccount() {
             fail(4, BOB, null);
 
-            throttle.recordSuccess(ALICE);
+            throttle.recordSuccess(ALICE, null);
             throttle.recordFailure(BOB, null);
 
             assertThat(throttle.refusal(BOB, null)).contains(FIFTEEN_MINUTES);
@@ -320,18 +391,18 @@ class LoginThrottleTest {
 
         @Test
         void liftsALockThatARacingRequestRanIntoSinceThePasswordWasRight() {
-            fail(5, ALICE, null);
+            fail(5, ALICE, ADDRESS);
 
-            throttle.recordSuccess(ALICE);
+            throttle.recordSuccess(ALICE, ADDRESS);
 
-            assertThat(throttle.refusal(ALICE, null)).isEmpty();
+            assertThat(throttle.refusal(ALICE, ADDRESS)).isEmpty();
         }
 
         @Test
         void restartsTheAccountsSlowDown() {
             fail(4, ALICE, null);
 
-            throttle.recordSuccess(ALICE);
+            throttle.recordSuccess(ALICE, null);
 
             assertThat(throttle.recordFailure(ALICE, null)).isZero();
         }
@@ -349,7 +420,7 @@ class LoginThrottleTest {
             }
             clock.advance(FIFTEEN_MINUTES);
             observed.add(fresh.refusal(accountKey, ADDRESS));
-            fresh.recordSuccess(accountKey);
+            fresh.recordSuccess(accountKey, ADDRESS);
             observed.add(fresh.recordFailure(accountKey, ADDRESS));
             return observed;
         }
@@ -382,31 +453,31 @@ class LoginThrottleTest {
         }
 
         @Test
-        void doublesUpToTwoSecondsAndStaysThere() {
+        void growsFromTheEleventhFailureOfANetworkAndStaysAtTwoSeconds() {
             var delays = new ArrayList<Duration>();
-            for (var i = 0; i < 12; i++) {
+            for (var i = 0; i < 16; i++) {
                 delays.add(throttle.recordFailure("sprayed-" + i + "@example.com", ADDRESS));
             }
 
-            assertThat(delays).containsExactly(NONE, NONE, Duration.ofMillis(250), Duration.ofMillis(500),
-                    Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
-                    Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
+            assertThat(delays.subList(0, 10)).containsOnly(NONE);
+            assertThat(delays.subList(10, 16)).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500),
+                    Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2));
         }
 
         @Test
-        void takesTheSlowerOfTheAccountAndTheAddress() {
-            failOnDistinctAccounts(5, ADDRESS);
-            fail(3, ALICE, null);
+        void takesTheSlowerOfTheAccountAndTheNetwork() {
+            failOnDistinctAccounts(12, ADDRESS);
+            fail(2, ALICE, null);
 
-            assertThat(throttle.recordFailure(ALICE, ADDRESS)).as("address at 6, account at 4")
-                    .isEqualTo(Duration.ofSeconds(2));
+            assertThat(throttle.recordFailure(ALICE, ADDRESS)).as("network at 13, account at 3")
+                    .isEqualTo(Duration.ofSeconds(1));
             assertThat(throttle.recordFailure(BOB, OTHER_ADDRESS)).as("a first failure elsewhere").isZero();
         }
 
         @Test
         void staysCappedForAnyNumberOfFailures() {
             var lenient = new LoginThrottle(clock,
-                    new LoginThrottlePolicy(1_000, 1_000, FIFTEEN_MINUTES, FIFTEEN_MINUTES));
+                    new LoginThrottlePolicy(1_000, 1_000, 10, FIFTEEN_MINUTES, FIFTEEN_MINUTES));
 
             for (var i = 0; i < 100; i++) {
                 lenient.recordFailure(ALICE, null);
@@ -416,11 +487,13 @@ class LoginThrottleTest {
         }
 
         @Test
-        void aFailureThatRacedPastTheLockIsSlowedDownLikeTheLockingOne() {
+        void aFailureThatRacedPastThePairLockIsSlowedDownAtLeastLikeTheLockingOne() {
             fail(4, ALICE, null);
             var locking = throttle.recordFailure(ALICE, null);
 
-            assertThat(throttle.recordFailure(ALICE, null)).isEqualTo(locking).isEqualTo(Duration.ofSeconds(1));
+            assertThat(locking).isEqualTo(Duration.ofSeconds(1));
+            // The pair's lock stands still; the account, below its own limit, counts the sixth failure.
+            assertThat(throttle.recordFailure(ALICE, null)).isEqualTo(Duration.ofSeconds(2));
         }
 
         @Test
@@ -468,7 +541,7 @@ class LoginThrottleTest {
         @Test
         void losesNoAccountFailureUnderContention() throws Exception {
             var throttle = new LoginThrottle(clock,
-                    new LoginThrottlePolicy(LIMIT, LIMIT, FIFTEEN_MINUTES, FIFTEEN_MINUTES));
+                    new LoginThrottlePolicy(LIMIT, LIMIT, 10, FIFTEEN_MINUTES, FIFTEEN_MINUTES));
 
             onAllThreadsAtOnce(thread -> {
                 for (var i = 0; i < FAILURES_PER_THREAD; i++) {
@@ -482,9 +555,9 @@ class LoginThrottleTest {
         }
 
         @Test
-        void losesNoAddressFailureUnderContention() throws Exception {
+        void losesNoNetworkFailureUnderContention() throws Exception {
             var throttle = new LoginThrottle(clock,
-                    new LoginThrottlePolicy(5, LIMIT, FIFTEEN_MINUTES, FIFTEEN_MINUTES));
+                    new LoginThrottlePolicy(5, 10, LIMIT, FIFTEEN_MINUTES, FIFTEEN_MINUTES));
 
             onAllThreadsAtOnce(thread -> {
                 for (var i = 0; i < FAILURES_PER_THREAD; i++) {
@@ -492,9 +565,9 @@ class LoginThrottleTest {
                 }
             });
 
-            assertThat(throttle.refusal(ALICE, ADDRESS)).as("one failure short of the limit").isEmpty();
-            throttle.recordFailure(ALICE, ADDRESS);
-            assertThat(throttle.refusal(ALICE, ADDRESS)).as("exactly at the limit").contains(FIFTEEN_MINUTES);
+            assertThat(throttle.recordFailure(ALICE, ADDRESS)).as("the last failure without delay").isZero();
+            assertThat(throttle.recordFailure(BOB, ADDRESS)).as("the first one slowed down")
+                    .isEqualTo(Duration.ofMillis(250));
         }
 
         @Test
@@ -508,8 +581,9 @@ class LoginThrottleTest {
                 }
             });
 
-            // Between one caller's insert and its eviction, the other callers may each have inserted one more.
-            assertThat(throttle.trackedEntries()).isLessThanOrEqualTo(maxEntries + THREADS);
+            // Between one caller's inserts and its eviction, the other callers may each have inserted an account and
+            // a pair more.
+            assertThat(throttle.trackedEntries()).isLessThanOrEqualTo(maxEntries + 2 * THREADS);
         }
     }
 
@@ -558,7 +632,8 @@ class LoginThrottleTest {
 
         @Test
         void evictsTheSeriesThatWouldEndSoonestFirst() {
-            var bounded = new LoginThrottle(clock, LoginThrottlePolicy.DEFAULT, 10);
+            // Every failure without an address is two entries: the account and its pair with no address.
+            var bounded = new LoginThrottle(clock, LoginThrottlePolicy.DEFAULT, 20);
             bounded.recordFailure("old@example.com", null);
             bounded.recordFailure("old@example.com", null);
             clock.advance(Duration.ofMinutes(1));
@@ -572,7 +647,7 @@ class LoginThrottleTest {
 
             bounded.recordFailure("eleventh@example.com", null);
 
-            assertThat(bounded.trackedEntries()).as("a tenth evicted below the bound").isEqualTo(9);
+            assertThat(bounded.trackedEntries()).as("a tenth evicted below the bound").isEqualTo(18);
             assertThat(bounded.recordFailure("recent@example.com", null)).as("third failure, remembered")
                     .isEqualTo(Duration.ofMillis(250));
             assertThat(bounded.recordFailure("old@example.com", null)).as("first failure, forgotten").isZero();
@@ -581,23 +656,23 @@ class LoginThrottleTest {
         @Test
         void sweepsEndedSeriesOnceAWindowHasPassedEvenBelowTheBound() {
             failOnDistinctAccounts(50, ADDRESS);
-            assertThat(throttle.trackedEntries()).as("50 accounts and the address").isEqualTo(51);
+            assertThat(throttle.trackedEntries()).as("50 accounts, 50 pairs and the network").isEqualTo(101);
 
             clock.advance(FIFTEEN_MINUTES);
             throttle.recordFailure(ALICE, null);
 
-            assertThat(throttle.trackedEntries()).isEqualTo(1);
+            assertThat(throttle.trackedEntries()).as("Alice and her pair").isEqualTo(2);
         }
 
         @Test
         void sweepsEndedLocksToo() {
             fail(5, ALICE, ADDRESS);
-            failOnDistinctAccounts(20, OTHER_ADDRESS);
+            fail(5, ALICE, OTHER_ADDRESS);
 
             clock.advance(FIFTEEN_MINUTES);
             throttle.recordFailure(BOB, null);
 
-            assertThat(throttle.trackedEntries()).isEqualTo(1);
+            assertThat(throttle.trackedEntries()).as("Bob and his pair").isEqualTo(2);
         }
 
         @Test
@@ -609,7 +684,7 @@ class LoginThrottleTest {
             fail(2, sameFirst320, null);
 
             assertThat(throttle.refusal(huge, null)).as("both cut to one key").contains(FIFTEEN_MINUTES);
-            assertThat(throttle.trackedEntries()).isEqualTo(1);
+            assertThat(throttle.trackedEntries()).as("one account and its pair").isEqualTo(2);
         }
     }
 }

@@ -90,7 +90,7 @@ class PasswordChangeServiceTest {
 
     @Test
     void guessingHereIsGuessingALoginTheSameThrottleLocksTheAccount() {
-        for (int i = 0; i < LoginThrottlePolicy.DEFAULT.accountLimit(); i++) {
+        for (int i = 0; i < LoginThrottlePolicy.DEFAULT.pairLimit(); i++) {
             assertThatThrownBy(() -> change("wrong horse battery", NEXT)).isInstanceOf(AccessDeniedException.class);
         }
         assertThat(pauses.getLast()).isPositive();
@@ -98,8 +98,9 @@ class PasswordChangeServiceTest {
         hasher.verifications = 0;
         assertThatThrownBy(() -> change(CURRENT, NEXT)).isInstanceOf(TooManyAttemptsException.class);
         assertThat(hasher.verifications).as("refused without looking at the password").isZero();
-        // The lock is the login's too, under the address (whatever its case).
-        assertThat(throttle.refusal("ada@example.com", null)).isPresent();
+        // The lock is the login's too, under the address (whatever its case), from this network only.
+        assertThat(throttle.refusal("ada@example.com", "192.0.2.1")).isPresent();
+        assertThat(throttle.refusal("ada@example.com", "198.51.100.1")).isEmpty();
 
         clock.advance(LoginThrottlePolicy.DEFAULT.lockout().plusSeconds(1));
         change(CURRENT, NEXT);
