@@ -164,14 +164,6 @@ public final class LoginThrottle {
         }
     }
 
-    /**
-     * Clears the account's failures only; a lock of the account for one network stays until it ends. Prefer
-     * {@link #recordSuccess(String, String)}.
-     */
-    public void recordSuccess(String accountKey) {
-        entries.remove(Key.account(accountKey));
-    }
-
     /** How many keys the throttle remembers, for tests of the memory bound. */
     int trackedEntries() {
         return entries.size();

@@ -50,7 +50,7 @@ final class ThrottledPasswordCheck {
             pause.pause(throttle.recordFailure(throttleKey, address));
             return false;
         }
-        throttle.recordSuccess(throttleKey);
+        throttle.recordSuccess(throttleKey, address);
         return true;
     }
 

@@ -365,7 +365,7 @@ class LoginThrottleTest {
         void withoutAnAddressClearsTheAccountOnly() {
             fail(5, ALICE, ADDRESS);
 
-            throttle.recordSuccess(ALICE);
+            throttle.recordSuccess(ALICE, null);
 
             assertThat(throttle.refusal(ALICE, ADDRESS)).contains(FIFTEEN_MINUTES);
         }

@@ -46,8 +46,9 @@ class AuthController {
     @ApiContract.UnprocessableContent
     @Operation(operationId = "createAccessToken", summary = "Log in to one organization with e-mail and password",
             description = "Returns an access token scoped to that organization and a refresh token. Wrong password, "
-                    + "unknown address, not a member: the same 401. Repeated failures per account and per client "
-                    + "address are slowed down, then refused with 429 and Retry-After.")
+                    + "unknown address, not a member: the same 401. Repeated failures are slowed down; an account "
+                    + "is then refused (429 with Retry-After) from the network that failed, and everywhere after "
+                    + "failures from several networks. A network's failures over many accounts only slow it down.")
     HttpResponse<TokenResponse> token(@Body TokenRequest request) {
         var command = new LogInCommand(request.email(), request.password(), request.organization());
         return tokens.response(logIn.logIn(command));
