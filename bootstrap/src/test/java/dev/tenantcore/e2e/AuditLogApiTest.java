@@ -143,6 +143,21 @@ class AuditLogApiTest extends ServiceTest {
     }
 
     @Test
+    void anUnknownEntitysHistoryIsNotFoundWithACursorToo() {
+        var id = createTask(tenant, "{\"title\":\"v1\"}");
+        api.patch("/v1/tasks/" + id, "{\"title\":\"v2\"}", tenant.auth());
+        var firstPage = api.get("/v1/tasks/" + id + "/history?limit=1", tenant.auth());
+        var cursor = firstPage.string("nextCursor");
+        assertThat(cursor).as(firstPage.toString()).isNotNull();
+        assertThat(api.get("/v1/tasks/" + id + "/history?limit=1&cursor=" + cursor, tenant.auth()).items())
+                .hasSize(1);
+
+        var unknown = api.get("/v1/tasks/" + UUID.randomUUID() + "/history?cursor=" + cursor, tenant.auth());
+
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+    }
+
+    @Test
     void exportStreamsNdjsonOldestFirst() {
         createTask(tenant, "{\"title\":\"one\"}");
         createTask(tenant, "{\"title\":\"two\"}");

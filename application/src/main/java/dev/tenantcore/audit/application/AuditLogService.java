@@ -9,6 +9,7 @@ import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
 import dev.tenantcore.shared.domain.Permission;
+import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 
@@ -35,7 +36,18 @@ final class AuditLogService implements ListAuditEventsUseCase, ExportAuditEvents
     public Page<AuditEvent> history(String entityType, UUID entityId, Permission readPermission,
             PageRequest<AuditEventPosition> page) {
         currentTenant.require(readPermission);
-        return read(AuditEventFilter.entity(entityType, entityId), page);
+        var organizationId = currentTenant.organizationId();
+        var filter = AuditEventFilter.entity(entityType, entityId);
+        return transactions.read(organizationId, () -> {
+            var found = events.list(organizationId, filter, page);
+            // An entity the organization has no record of is unknown, on any page: a cursor taken from another
+            // entity's history must not turn that 404 into an empty 200.
+            if (found.items().isEmpty() && (page.afterOrNull() == null
+                    || events.list(organizationId, filter, PageRequest.first(1)).items().isEmpty())) {
+                throw new ResourceNotFoundException(entityType);
+            }
+            return found;
+        });
     }
 
     private Page<AuditEvent> read(AuditEventFilter filter, PageRequest<AuditEventPosition> page) {

@@ -15,7 +15,8 @@ public interface ListAuditEventsUseCase {
 
     /**
      * One entity's events, newest first. Needs the permission that reads the entity itself ({@code tasks:read}
-     * for a task), not {@code audit:read}: whoever may read a task may read how it came to be.
+     * for a task), not {@code audit:read}: whoever may read a task may read how it came to be. Throws
+     * {@code ResourceNotFoundException} when the organization has no event of the entity, whatever the page.
      */
     Page<AuditEvent> history(String entityType, UUID entityId, Permission readPermission,
             PageRequest<AuditEventPosition> page);

@@ -126,12 +126,8 @@ class AuditEventController {
         if (resource == null) {
             throw new ResourceNotFoundException("audited collection");
         }
-        var page = listEvents.history(resource.entityType(), id, resource.readPermission(),
-                pageRequest(limit, cursor));
-        if (cursor == null && page.items().isEmpty()) {
-            throw new ResourceNotFoundException(resource.entityType());
-        }
-        return page(page);
+        return page(listEvents.history(resource.entityType(), id, resource.readPermission(),
+                pageRequest(limit, cursor)));
     }
 
     private static PageRequest<AuditEventPosition> pageRequest(int limit,
