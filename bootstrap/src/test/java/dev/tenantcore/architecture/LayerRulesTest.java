@@ -14,8 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hexagon (README: "Layout and the dependency rule"). The Maven modules keep the direction only as long as nobody adds a dependency
- * to a pom; these rules hold regardless of the poms, and they cover what modules cannot, such as bootstrap.
+ * The hexagon (README: "Layout and the dependency rule"). The Maven modules keep the direction only as long as
+ * nobody adds a dependency to a pom; these rules hold regardless of the poms, and they cover what modules cannot, such as bootstrap.
  *
  * <p>Every rule states {@code allowEmptyShould(false)} although it is ArchUnit's default: a rule whose
  * {@code that()} matches nothing then fails instead of passing forever, even if someone adds an

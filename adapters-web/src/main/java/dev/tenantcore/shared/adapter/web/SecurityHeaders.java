@@ -13,10 +13,10 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 
 /**
  * The headers every response carries, whatever produced it (a controller, an error handler, security, CORS):
- * nothing but the API's description is cached unless a route says otherwise (tokens, keys and tenant data must not sit in a shared cache),
- * content types are not sniffed, no page of this origin is framed, no referrer leaves it, HSTS over TLS, and a strict
- * Content-Security-Policy (relaxed for the Swagger UI, whose page needs its own scripts and styles). A request that
- * the CORS policy refuses gets a problem like every other refusal instead of an empty 403.
+ * nothing but the API's description is cached unless a route says otherwise (tokens, keys and tenant data must not
+ * sit in a shared cache), content types are not sniffed, no page of this origin is framed, no referrer leaves it,
+ * HSTS over TLS, and a strict Content-Security-Policy (relaxed for the Swagger UI, whose page needs its own scripts
+ * and styles). A request that the CORS policy refuses gets a problem like every other refusal, not an empty 403.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class SecurityHeaders implements Ordered {

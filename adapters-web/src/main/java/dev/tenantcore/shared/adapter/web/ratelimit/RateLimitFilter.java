@@ -38,8 +38,9 @@ import reactor.core.publisher.Mono;
  * <p>It runs after security, so it knows the credential, and before the controller, so a refused request costs no
  * database work. A refusal is answered after {@code tenantcore.rate-limit.refusal-delay} (1 s), on a timer that holds
  * no thread: a client that floods over N connections, waiting for each answer as nearly all clients do, then gets at
- * most N answers a second instead of as many as the CPU can produce, and leaves the CPU to the other tenants. Requests security refuses (no or a bad credential) never reach it: those are answered without the
- * database for cached keys and tokens. Paths outside {@code /v1} (health, OpenAPI) are not limited.
+ * most N answers a second instead of as many as the CPU can produce, and leaves the CPU to the other tenants.
+ * Requests security refuses (no or a bad credential) never reach it: those are answered without the database for
+ * cached keys and tokens. Paths outside {@code /v1} (health, OpenAPI) are not limited.
  */
 @Filter("/v1/**")
 @Requires(property = "tenantcore.rate-limit.enabled", notEquals = "false")
