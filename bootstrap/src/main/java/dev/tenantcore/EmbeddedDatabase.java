@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,7 +95,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     // zonky tunes for throwaway test databases (-F, no synchronous commit); this one keeps data.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    .setRegisterShutdownHook(false); // Application stops it after the context
+                    .setRegisterShutdownHook(false) // Application stops it after the context
+                    // zonky's 10 s is too short for a server with fsync on, a large buffer cache and a busy machine:
+                    // a CI run saw it give up ("Connection refused") on a server that was still starting.
+                    .setPGStartupWait(Duration.ofSeconds(60));
             settings.serverSettings().forEach(builder::setServerConfig);
             if (settings.port() > 0) {
                 builder.setPort(settings.port());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,7 +80,8 @@ public final class TestDatabase {
                     container.getUsername(), container.getPassword());
         }
         try {
-            var embedded = EmbeddedPostgres.builder().start();
+            // zonky's default 10 s wait is too short on a busy CI machine.
+            var embedded = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
             return new TestDatabase("embedded PostgreSQL", "localhost", embedded.getPort(), "postgres", "");
         } catch (java.io.IOException e) {
             throw new IllegalStateException("could not start embedded PostgreSQL", e);
