@@ -2,21 +2,33 @@ package dev.tenantcore;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts Tenantcore. With {@code TENANTCORE_DATABASE_URL} set it uses that PostgreSQL server; without it, it first
- * starts its own embedded PostgreSQL 18 and stops it again after the service has stopped.
+ * starts its own embedded PostgreSQL 18 and stops it again after the service has stopped. A production start
+ * (environment {@code prod}) refuses to fall back to the embedded database or a random access-token key.
  */
 public final class Application {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
     private Application() {
     }
 
     public static void main(String[] args) {
+        var refusals = StartupSettings.fromProcess().refusals();
+        if (!refusals.isEmpty()) {
+            refusals.forEach(refusal -> LOG.error("Tenantcore cannot start: {}", refusal));
+            System.exit(2);
+        }
+        var operatorProperties = ManagementEndpoints.fromEnvironment().properties();
         var settings = EmbeddedDatabase.Settings.fromEnvironment();
         if (settings.externalDatabaseConfigured()) {
-            Micronaut.build(args).mainClass(Application.class).start();
+            Micronaut.build(args).mainClass(Application.class).properties(operatorProperties).start();
             return;
         }
         var database = EmbeddedDatabase.start(settings);
@@ -33,8 +45,14 @@ public final class Application {
         }, "embedded-postgres-guard"));
         context.set(Micronaut.build(args)
                 .mainClass(Application.class)
-                .properties(Map.copyOf(database.connectionProperties()))
+                .properties(merged(database.connectionProperties(), operatorProperties))
                 .start());
+    }
+
+    private static Map<String, Object> merged(Map<String, Object> first, Map<String, Object> second) {
+        var all = new HashMap<String, Object>(first);
+        all.putAll(second);
+        return all;
     }
 
     private static void sleepBriefly() {

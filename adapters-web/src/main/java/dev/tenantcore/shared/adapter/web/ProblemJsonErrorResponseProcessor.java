@@ -64,6 +64,9 @@ final class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<
     }
 
     private static String detail(int status, List<Problem.FieldError> errors) {
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.getCode() && errors.size() == 1) {
+            return errors.getFirst().message();
+        }
         if (status >= 500) {
             return "The server failed to handle the request. Nothing in it was the cause; try again later.";
         }

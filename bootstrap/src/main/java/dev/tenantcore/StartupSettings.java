@@ -1,0 +1,65 @@
+package dev.tenantcore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * What decides, before the application context exists, how Tenantcore starts. A development start may fall back to
+ * the embedded database and a random access-token key; a production start (Micronaut environment {@code prod}) must
+ * be given both, because either fallback would silently lose data or log everyone out at the next restart.
+ */
+record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSecret) {
+    static final String PRODUCTION_ENVIRONMENT = "prod";
+    static final String JWT_SECRET_VARIABLE = "TENANTCORE_AUTH_JWT_SECRET";
+    static final int JWT_SECRET_MIN_LENGTH = 32; // HS256 needs a 256-bit key
+
+    /** Reads environment variables, or the system properties Micronaut maps them to. */
+    static StartupSettings from(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
+        var environments = firstSet(environment.apply("MICRONAUT_ENVIRONMENTS"),
+                systemProperties.apply("micronaut.environments"));
+        var production = environments != null && Arrays.stream(environments.split(","))
+                .map(name -> name.strip().toLowerCase(Locale.ROOT))
+                .anyMatch(PRODUCTION_ENVIRONMENT::equals);
+        var databaseUrl = firstSet(environment.apply(EmbeddedDatabase.Settings.URL_VARIABLE),
+                systemProperties.apply("tenantcore.database.url"));
+        var jwtSecret = firstSet(environment.apply(JWT_SECRET_VARIABLE),
+                systemProperties.apply("tenantcore.auth.jwt-secret"));
+        return new StartupSettings(production, databaseUrl != null, jwtSecret);
+    }
+
+    static StartupSettings fromProcess() {
+        return from(System::getenv, System::getProperty);
+    }
+
+    /** Why the service must not start with these settings; empty when it may. */
+    List<String> refusals() {
+        var refusals = new ArrayList<String>();
+        if (production && !databaseUrlSet) {
+            refusals.add(EmbeddedDatabase.Settings.URL_VARIABLE + " is not set. A production start (environment '"
+                    + PRODUCTION_ENVIRONMENT + "') never starts the embedded database: set it to the server's JDBC "
+                    + "URL, for example jdbc:postgresql://db.internal:5432/tenantcore.");
+        }
+        if (production && jwtSecret == null) {
+            refusals.add(JWT_SECRET_VARIABLE + " is not set. A production start needs the access-token key: the same "
+                    + "random string of at least " + JWT_SECRET_MIN_LENGTH + " characters on every instance (for "
+                    + "example from `openssl rand -base64 48`).");
+        }
+        if (jwtSecret != null && jwtSecret.length() < JWT_SECRET_MIN_LENGTH) {
+            refusals.add(JWT_SECRET_VARIABLE + " has " + jwtSecret.length() + " characters; it needs at least "
+                    + JWT_SECRET_MIN_LENGTH + ".");
+        }
+        return List.copyOf(refusals);
+    }
+
+    private static String firstSet(String... values) {
+        for (var value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.tenantcore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantcore.support.ApiClient;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The database goes away under load and comes back: the service must answer 503 with Retry-After (never 500) while
+ * it is gone, report DOWN quickly, answer again soon after it returns without a restart, and have kept every write
+ * it acknowledged. Runs on a server of its own (the shared test database must not stop).
+ */
+class DatabaseOutageTest {
+    /** The pool's wait for a connection (1.5 s) plus what one request takes on a busy CI machine. */
+    private static final Duration DOWN_BOUND = Duration.ofMillis(2_500);
+    /**
+     * HikariCP retries a failed connection with a doubling pause of at most 5 s while requests wait, so after an
+     * outage of several seconds the first connection can come up to 5 s after the database is back.
+     */
+    private static final Duration RECOVERY_BOUND = Duration.ofSeconds(6);
+
+    @TempDir
+    Path work;
+
+    private EmbeddedDatabase database;
+    private ApplicationContext service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void aStoppedDatabaseIs503AndTheServiceRecoversWithoutLosingAcknowledgedWrites() throws Exception {
+        var settings = new EmbeddedDatabase.Settings(null, work.resolve("postgres"), freePort(), Map.of());
+        database = EmbeddedDatabase.start(settings);
+        var properties = new HashMap<String, Object>(database.connectionProperties());
+        properties.put("micronaut.server.port", -1);
+        service = ApplicationContext.run(properties, "test");
+        var server = service.getBean(EmbeddedServer.class).start();
+        var api = new ApiClient(server.getURI(), service.getBean(JsonMapper.class));
+
+        var signUp = api.post("/v1/organizations", """
+                {"name": "Outage", "slug": "outage", "owner": {"email": "outage@example.com",
+                 "password": "correct horse battery staple", "displayName": "O"}}""");
+        assertThat(signUp.status()).as(signUp.toString()).isEqualTo(201);
+        var auth = new String[] {"Authorization", "Bearer " + signUp.object("apiKey").get("token")};
+
+        var acknowledged = ConcurrentHashMap.<String>newKeySet();
+        var unexpected = new ConcurrentHashMap<Integer, String>();
+        var writing = new AtomicBoolean(true);
+        var writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; writing.get(); i++) {
+                var response = api.post("/v1/tasks", "{\"title\": \"task " + i + "\"}", auth);
+                if (response.status() == 201) {
+                    acknowledged.add(response.string("id"));
+                } else if (response.status() != 503) {
+                    unexpected.putIfAbsent(response.status(), response.toString());
+                }
+            }
+        });
+        awaitAtLeast(acknowledged, 20);
+
+        database.close();
+        var stopped = System.nanoTime();
+        var health = api.get("/health");
+        assertThat(health.status()).as(health.toString()).isEqualTo(503);
+        assertThat(health.body()).contains("DOWN").doesNotContain("jdbc:");
+        assertThat(elapsedSince(stopped)).as("health DOWN after the database stopped").isLessThan(DOWN_BOUND);
+
+        var refused = api.post("/v1/tasks", "{\"title\": \"while down\"}", auth);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(refused.body()).doesNotContain("jdbc:").doesNotContain("Exception");
+
+        database = EmbeddedDatabase.start(settings);
+        var restarted = System.nanoTime();
+        while (api.get("/v1/tasks?limit=1", auth).status() != 200) {
+            assertThat(elapsedSince(restarted)).as("no answer yet after the database returned").isLessThan(RECOVERY_BOUND);
+            Thread.sleep(20);
+        }
+        var recovery = elapsedSince(restarted);
+        var countBefore = acknowledged.size();
+        awaitAtLeast(acknowledged, countBefore + 5);
+        writing.set(false);
+        writer.join();
+
+        assertThat(unexpected).as("answers other than 201 and 503 during the outage").isEmpty();
+        for (var id : acknowledged) {
+            var task = api.get("/v1/tasks/" + id, auth);
+            assertThat(task.status()).as("acknowledged task %s", id).isEqualTo(200);
+        }
+        System.out.printf("database outage: %d acknowledged writes kept, answers again %d ms after the restart%n",
+                acknowledged.size(), recovery.toMillis());
+    }
+
+    private static void awaitAtLeast(Set<String> ids, int count) throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ids.size() < count) {
+            assertThat(System.nanoTime()).as("%d acknowledged writes", count).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static Duration elapsedSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
