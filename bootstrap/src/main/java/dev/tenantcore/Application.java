@@ -5,8 +5,6 @@ import io.micronaut.runtime.Micronaut;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts Tenantcore. With {@code TENANTCORE_DATABASE_URL} set it uses that PostgreSQL server; without it, it first
@@ -14,15 +12,14 @@ import org.slf4j.LoggerFactory;
  * (environment {@code prod}) refuses to fall back to the embedded database or a random access-token key.
  */
 public final class Application {
-    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
-
     private Application() {
     }
 
     public static void main(String[] args) {
         var refusals = StartupSettings.fromProcess().refusals();
         if (!refusals.isEmpty()) {
-            refusals.forEach(refusal -> LOG.error("Tenantcore cannot start: {}", refusal));
+            // Not through the log: with a wrong log format, nothing would appear.
+            refusals.forEach(refusal -> System.err.println("Tenantcore cannot start: " + refusal));
             System.exit(2);
         }
         var operatorProperties = ManagementEndpoints.fromEnvironment().properties();

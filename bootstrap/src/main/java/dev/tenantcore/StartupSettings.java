@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,10 +12,12 @@ import java.util.function.UnaryOperator;
  * the embedded database and a random access-token key; a production start (Micronaut environment {@code prod}) must
  * be given both, because either fallback would silently lose data or log everyone out at the next restart.
  */
-record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSecret) {
+record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSecret, String logFormat) {
     static final String PRODUCTION_ENVIRONMENT = "prod";
     static final String JWT_SECRET_VARIABLE = "TENANTCORE_AUTH_JWT_SECRET";
     static final int JWT_SECRET_MIN_LENGTH = 32; // HS256 needs a 256-bit key
+    static final String LOG_FORMAT_VARIABLE = "TENANTCORE_LOG_FORMAT";
+    static final Set<String> LOG_FORMATS = Set.of("text", "json"); // the appenders in logback.xml
 
     /** Reads environment variables, or the system properties Micronaut maps them to. */
     static StartupSettings from(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
@@ -27,7 +30,8 @@ record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSec
                 systemProperties.apply("tenantcore.database.url"));
         var jwtSecret = firstSet(environment.apply(JWT_SECRET_VARIABLE),
                 systemProperties.apply("tenantcore.auth.jwt-secret"));
-        return new StartupSettings(production, databaseUrl != null, jwtSecret);
+        return new StartupSettings(production, databaseUrl != null, jwtSecret,
+                environment.apply(LOG_FORMAT_VARIABLE));
     }
 
     static StartupSettings fromProcess() {
@@ -50,6 +54,9 @@ record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSec
         if (jwtSecret != null && jwtSecret.length() < JWT_SECRET_MIN_LENGTH) {
             refusals.add(JWT_SECRET_VARIABLE + " has " + jwtSecret.length() + " characters; it needs at least "
                     + JWT_SECRET_MIN_LENGTH + ".");
+        }
+        if (logFormat != null && !LOG_FORMATS.contains(logFormat)) {
+            refusals.add(LOG_FORMAT_VARIABLE + " is '" + logFormat + "'; it must be text or json.");
         }
         return List.copyOf(refusals);
     }

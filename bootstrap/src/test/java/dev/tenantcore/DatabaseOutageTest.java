@@ -2,10 +2,13 @@ package dev.tenantcore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.tenantcore.support.ApiClient;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -16,8 +19,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database goes away under load and comes back: the service must answer 503 with Retry-After (never 500) while
@@ -39,8 +44,19 @@ class DatabaseOutageTest {
     private EmbeddedDatabase database;
     private ApplicationContext service;
 
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final Logger handlerLog = (Logger) LoggerFactory.getLogger(
+            "dev.tenantcore.shared.adapter.web.DatabaseUnavailableHandler");
+
+    @BeforeEach
+    void captureLog() {
+        logged.start();
+        handlerLog.addAppender(logged);
+    }
+
     @AfterEach
     void stop() {
+        handlerLog.detachAppender(logged);
         if (service != null) {
             service.close();
         }
@@ -64,6 +80,8 @@ class DatabaseOutageTest {
                  "password": "correct horse battery staple", "displayName": "O"}}""");
         assertThat(signUp.status()).as(signUp.toString()).isEqualTo(201);
         var auth = new String[] {"Authorization", "Bearer " + signUp.object("apiKey").get("token")};
+        var organizationId = signUp.object("organization").get("id").toString();
+        var apiKeyId = signUp.object("apiKey").get("id").toString();
 
         var acknowledged = ConcurrentHashMap.<String>newKeySet();
         var unexpected = new ConcurrentHashMap<Integer, String>();
@@ -87,8 +105,14 @@ class DatabaseOutageTest {
         assertThat(health.body()).contains("DOWN").doesNotContain("jdbc:");
         assertThat(elapsedSince(stopped)).as("health DOWN after the database stopped").isLessThan(DOWN_BOUND);
 
-        var refused = api.post("/v1/tasks", "{\"title\": \"while down\"}", auth);
+        var refused = api.post("/v1/tasks", "{\"title\": \"while down\"}", "X-Request-Id", "outage-probe",
+                auth[0], auth[1]);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+        assertThat(logged.list).as("the 503's log line carries the request's context")
+                .anySatisfy(event -> assertThat(event.getMDCPropertyMap())
+                        .containsEntry("requestId", "outage-probe")
+                        .containsEntry("organizationId", organizationId)
+                        .containsEntry("actor", "api_key:" + apiKeyId));
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.header("Retry-After")).isNotBlank();
         assertThat(refused.body()).doesNotContain("jdbc:").doesNotContain("Exception");

@@ -1,0 +1,51 @@
+package dev.tenantcore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StartupSettingsTest {
+    private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+    private static StartupSettings settings(Map<String, String> environment) {
+        return StartupSettings.from(environment::get, name -> null);
+    }
+
+    @Test
+    void aDevelopmentStartMayFallBackToTheEmbeddedDatabaseAndARandomKey() {
+        assertThat(settings(Map.of()).refusals()).isEmpty();
+    }
+
+    @Test
+    void aProductionStartNeedsTheDatabaseUrlAndTheKey() {
+        var refusals = settings(Map.of("MICRONAUT_ENVIRONMENTS", "cloud, prod")).refusals();
+        assertThat(refusals).hasSize(2);
+        assertThat(refusals.get(0)).startsWith("TENANTCORE_DATABASE_URL is not set");
+        assertThat(refusals.get(1)).startsWith("TENANTCORE_AUTH_JWT_SECRET is not set");
+
+        assertThat(settings(Map.of("MICRONAUT_ENVIRONMENTS", "prod",
+                "TENANTCORE_DATABASE_URL", "jdbc:postgresql://db/tenantcore",
+                "TENANTCORE_AUTH_JWT_SECRET", SECRET)).refusals()).isEmpty();
+    }
+
+    @Test
+    void theEnvironmentMayComeFromTheSystemProperty() {
+        var settings = StartupSettings.from(name -> null,
+                name -> name.equals("micronaut.environments") ? "prod" : null);
+        assertThat(settings.production()).isTrue();
+    }
+
+    @Test
+    void aShortKeyIsRefusedInEveryEnvironment() {
+        assertThat(settings(Map.of("TENANTCORE_AUTH_JWT_SECRET", "short")).refusals())
+                .containsExactly("TENANTCORE_AUTH_JWT_SECRET has 5 characters; it needs at least 32.");
+    }
+
+    @Test
+    void anUnknownLogFormatIsRefused() {
+        assertThat(settings(Map.of("TENANTCORE_LOG_FORMAT", "xml")).refusals())
+                .containsExactly("TENANTCORE_LOG_FORMAT is 'xml'; it must be text or json.");
+        assertThat(settings(Map.of("TENANTCORE_LOG_FORMAT", "json")).refusals()).isEmpty();
+    }
+}
