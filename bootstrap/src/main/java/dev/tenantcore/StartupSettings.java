@@ -12,12 +12,16 @@ import java.util.function.UnaryOperator;
  * the embedded database and a random access-token key; a production start (Micronaut environment {@code prod}) must
  * be given both, because either fallback would silently lose data or log everyone out at the next restart.
  */
-record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSecret, String logFormat) {
+record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSecret, String logFormat,
+        String pooler, boolean migratorUrlSet) {
     static final String PRODUCTION_ENVIRONMENT = "prod";
     static final String JWT_SECRET_VARIABLE = "TENANTCORE_AUTH_JWT_SECRET";
     static final int JWT_SECRET_MIN_LENGTH = 32; // HS256 needs a 256-bit key
     static final String LOG_FORMAT_VARIABLE = "TENANTCORE_LOG_FORMAT";
     static final Set<String> LOG_FORMATS = Set.of("text", "json"); // the appenders in logback.xml
+    static final String POOLER_VARIABLE = "TENANTCORE_DATABASE_POOLER";
+    static final Set<String> POOLERS = Set.of("none", "pgbouncer");
+    static final String MIGRATOR_URL_VARIABLE = "TENANTCORE_DATABASE_MIGRATOR_URL";
 
     /** Reads environment variables, or the system properties Micronaut maps them to. */
     static StartupSettings from(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
@@ -30,8 +34,12 @@ record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSec
                 systemProperties.apply("tenantcore.database.url"));
         var jwtSecret = firstSet(environment.apply(JWT_SECRET_VARIABLE),
                 systemProperties.apply("tenantcore.auth.jwt-secret"));
+        var migratorUrl = firstSet(environment.apply(MIGRATOR_URL_VARIABLE),
+                systemProperties.apply("tenantcore.database.migrator-url"));
         return new StartupSettings(production, databaseUrl != null, jwtSecret,
-                environment.apply(LOG_FORMAT_VARIABLE));
+                environment.apply(LOG_FORMAT_VARIABLE),
+                firstSet(environment.apply(POOLER_VARIABLE), systemProperties.apply("tenantcore.database.pooler")),
+                migratorUrl != null);
     }
 
     static StartupSettings fromProcess() {
@@ -57,6 +65,13 @@ record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSec
         }
         if (logFormat != null && !LOG_FORMATS.contains(logFormat)) {
             refusals.add(LOG_FORMAT_VARIABLE + " is '" + logFormat + "'; it must be text or json.");
+        }
+        if (pooler != null && !POOLERS.contains(pooler)) {
+            refusals.add(POOLER_VARIABLE + " is '" + pooler + "'; it must be none or pgbouncer.");
+        }
+        if ("pgbouncer".equals(pooler) && !migratorUrlSet) {
+            refusals.add(POOLER_VARIABLE + " is pgbouncer but " + MIGRATOR_URL_VARIABLE + " is not set: migrations "
+                    + "need a session of their own, so they must connect to the PostgreSQL server directly.");
         }
         return List.copyOf(refusals);
     }

@@ -48,4 +48,14 @@ class StartupSettingsTest {
                 .containsExactly("TENANTCORE_LOG_FORMAT is 'xml'; it must be text or json.");
         assertThat(settings(Map.of("TENANTCORE_LOG_FORMAT", "json")).refusals()).isEmpty();
     }
+
+    @Test
+    void aTransactionPoolerNeedsADirectUrlForMigrations() {
+        assertThat(settings(Map.of("TENANTCORE_DATABASE_POOLER", "pgbouncer")).refusals()).singleElement()
+                .asString().startsWith("TENANTCORE_DATABASE_POOLER is pgbouncer but TENANTCORE_DATABASE_MIGRATOR_URL");
+        assertThat(settings(Map.of("TENANTCORE_DATABASE_POOLER", "pgbouncer",
+                "TENANTCORE_DATABASE_MIGRATOR_URL", "jdbc:postgresql://db:5432/tenantcore")).refusals()).isEmpty();
+        assertThat(settings(Map.of("TENANTCORE_DATABASE_POOLER", "odyssey")).refusals())
+                .containsExactly("TENANTCORE_DATABASE_POOLER is 'odyssey'; it must be none or pgbouncer.");
+    }
 }

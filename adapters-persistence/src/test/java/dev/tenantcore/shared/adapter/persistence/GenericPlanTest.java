@@ -13,6 +13,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 
 /**
  * The runtime role plans with generic plans (roles.sql), so a keyset page is planned once per connection, not on
@@ -40,6 +41,8 @@ class GenericPlanTest extends DatabaseTest {
     }
 
     @Test
+    @DisabledIfEnvironmentVariable(named = TestDatabase.POOLER_VARIABLE, matches = ".+",
+            disabledReason = "behind a transaction pooler the driver prepares no named statement (prepareThreshold=0)")
     void aKeysetPageIsNotReplannedOnEveryCall() {
         var organization = organizations.create();
         for (int call = 0; call < 12; call++) { // past the driver's prepare threshold (5) and the server's (5)

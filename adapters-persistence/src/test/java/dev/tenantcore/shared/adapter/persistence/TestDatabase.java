@@ -33,6 +33,12 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class TestDatabase {
     public static final String EXTERNAL_URL_VARIABLE = "TENANTCORE_TEST_DATABASE_URL";
+    /**
+     * {@code host:port} of a PgBouncer in transaction mode in front of the test server: the runtime pool then
+     * connects through it (declared as {@code tenantcore.database.pooler: pgbouncer}); migrations and superuser
+     * set-up stay direct, as they must in production.
+     */
+    public static final String POOLER_VARIABLE = "TENANTCORE_TEST_POOLER";
     private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
     private static final String LOGIN_PASSWORD = "tenantcore-test";
     private static TestDatabase shared;
@@ -128,7 +134,13 @@ public final class TestDatabase {
      */
     public Map<String, Object> micronautProperties() {
         var properties = new LinkedHashMap<String, Object>();
-        properties.put("datasources.default.url", jdbcUrl());
+        var pooler = System.getenv(POOLER_VARIABLE);
+        if (pooler != null && !pooler.isBlank()) {
+            properties.put("datasources.default.url", "jdbc:postgresql://" + pooler.strip() + "/" + database);
+            properties.put("tenantcore.database.pooler", "pgbouncer");
+        } else {
+            properties.put("datasources.default.url", jdbcUrl());
+        }
         properties.put("datasources.default.username", DatabaseProvisioner.RUNTIME_ROLE);
         properties.put("datasources.default.password", LOGIN_PASSWORD);
         properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
