@@ -66,6 +66,7 @@ class ManagementEndpointsTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("http_server_requests_seconds_count{")
+                .contains("http_server_requests_seconds_bucket{")
                 .contains("hikaricp_connections_active")
                 .contains("jvm_memory_used_bytes")
                 .contains("tenantcore_db_transactions_total{outcome=\"committed\"")
