@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class OidcLoginApiTest extends ServiceTest {
     private static final String CLIENT_ID = "tenantcore-test";
+    private static final String FLOW_COOKIE = "TENANTCORE_OIDC_";
+    private static final String PROBLEMS = "https://tenantcore.dev/problems/";
 
     private MockOAuth2Server provider;
     @Inject
@@ -56,10 +58,10 @@ class OidcLoginApiTest extends ServiceTest {
         provider.start();
         var properties = new HashMap<>(super.getProperties());
         for (var name : List.of("acme-sso", "corp", "plain")) {
-            var client = "micronaut.security.oauth2.clients." + name + ".";
+            var client = "tenantcore.oidc.providers." + name + ".";
             properties.put(client + "client-id", CLIENT_ID);
             properties.put(client + "client-secret", "not-a-real-secret");
-            properties.put(client + "openid.issuer", provider.issuerUrl(name).toString());
+            properties.put(client + "issuer", provider.issuerUrl(name).toString());
         }
         properties.put("tenantcore.oidc.providers.acme-sso.allow-sign-up", "true");
         properties.put("tenantcore.oidc.providers.corp.link-by-verified-email", "true");
@@ -91,6 +93,10 @@ class OidcLoginApiTest extends ServiceTest {
                             cookies.put(name, value);
                         }
                     });
+        }
+
+        List<String> flowCookies() {
+            return cookies.keySet().stream().filter(name -> name.startsWith(FLOW_COOKIE)).toList();
         }
 
         Browser copy() {
@@ -136,11 +142,18 @@ class OidcLoginApiTest extends ServiceTest {
 
     private AtCallback startLogin(String providerName, String organization, String subject,
             Map<String, Object> claims) {
-        var browser = new Browser();
-        var start = api.get("/v1/auth/oidc/" + providerName + "/authorize?organization=" + organization);
+        return startLogin(new Browser(), providerName, organization, subject, claims);
+    }
+
+    private AtCallback startLogin(Browser browser, String providerName, String organization, String subject,
+            Map<String, Object> claims) {
+        var before = browser.flowCookies().size();
+        var start = api.get("/v1/auth/oidc/" + providerName + "/authorize?organization=" + organization,
+                browser.cookieHeader());
         assertThat(start.status()).as(start.toString()).isEqualTo(302);
         browser.keep(start);
-        assertThat(browser.cookies).containsKeys("TENANTCORE_OIDC", "OAUTH2_STATE", "OPENID_NONCE");
+        assertThat(browser.flowCookies()).as("one cookie per flow, and no other").hasSize(before + 1);
+        assertThat(browser.cookies).hasSize(browser.flowCookies().size());
         return throughProvider(providerName, browser, start.header("Location"), subject, claims);
     }
 
@@ -205,45 +218,69 @@ class OidcLoginApiTest extends ServiceTest {
     // --- logging in ----------------------------------------------------------------------------------------------
 
     @Test
-    void aFirstLoginCreatesTheAccountWhichLogsInOnceItIsAMember() throws SQLException {
+    void aLoginThatEndsWithoutAMembershipCreatesNothingEvenWithSignUpAllowed() throws SQLException {
         var tenant = signUp();
         var email = uniqueEmail();
+
+        var first = logInThrough("acme-sso", tenant.slug(), subject(), claims(email, true, "Grace Hopper"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(401);
+        assertThat(first.string("type")).isEqualTo(PROBLEMS + "oidc-not-a-member");
+        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).as("no orphan account").isEmpty();
+        var signUp = api.post("/v1/organizations", """
+                {"name":"Grace's","slug":"%s","owner":{"email":"%s","password":"correct horse battery staple",
+                 "displayName":"Grace"}}""".formatted("g-" + UUID.randomUUID().toString().substring(0, 8), email));
+        assertThat(signUp.status()).as("the address is free for a sign-up: " + signUp).isEqualTo(201);
+    }
+
+    @Test
+    void aLinkedMemberLogsInAndTheTokensWork() {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
         var sub = subject();
+        assertThat(link(userAuth(email, tenant.slug()), "acme-sso", sub, claims(email, true, null)).status())
+                .isEqualTo(201);
 
-        var first = logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, "Grace Hopper"));
+        var login = logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, "Grace Hopper"));
 
-        assertThat(first.status()).as("an account, but no membership yet").isEqualTo(401);
-        var accounts = rows("""
-                SELECT u.id, c.user_id AS credential, p.display_name, l.provider, l.subject, l.email_at_provider::text
-                FROM users u JOIN user_profiles p ON p.user_id = u.id JOIN user_external_logins l ON l.user_id = u.id
-                LEFT JOIN user_credentials c ON c.user_id = u.id WHERE u.email = ?::citext""", email);
-        assertThat(accounts).singleElement().satisfies(account -> {
-            assertThat(account.get("credential")).as("no password").isNull();
-            assertThat(account.get("display_name")).isEqualTo("Grace Hopper");
-            assertThat(account.get("provider")).isEqualTo("acme-sso");
-            assertThat(account.get("subject")).isEqualTo(sub);
-            assertThat(account.get("email_at_provider")).isEqualTo(email);
-        });
-        var userId = (UUID) accounts.getFirst().get("id");
-        addMember(tenant.organizationId(), userId, "member");
-
-        var second = logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, "Grace Hopper"));
-
-        assertThat(second.status()).as(second.toString()).isEqualTo(200);
-        assertThat(second.header("Cache-Control")).isEqualTo("no-store");
-        assertThat(second.string("tokenType")).isEqualTo("Bearer");
-        assertThat(second.string("userId")).isEqualTo(userId.toString());
-        assertThat(second.string("organizationId")).isEqualTo(tenant.organizationId().toString());
-        assertThat(second.string("refreshToken")).startsWith("tcr_");
-        assertThat(second.body()).doesNotContain("id_token", "OAUTH2", "code=");
-        var me = api.get("/v1/me", bearer(second));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(login.string("tokenType")).isEqualTo("Bearer");
+        assertThat(login.string("organizationId")).isEqualTo(tenant.organizationId().toString());
+        assertThat(login.string("refreshToken")).startsWith("tcr_");
+        assertThat(login.body()).doesNotContain("id_token", "code=");
+        var me = api.get("/v1/me", bearer(login));
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.string("email")).isEqualTo(email);
-        assertThat(me.object("profile").get("displayName")).isEqualTo("Grace Hopper");
         assertThat(me.json().get("permissions").toString()).contains("tasks:write");
-        var refreshed = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + second.string("refreshToken") + "\"}");
+        var refreshed = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + login.string("refreshToken") + "\"}");
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
-        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).hasSize(1);
+    }
+
+    @Test
+    void twoLoginsStartedInOneBrowserBothFinish() {
+        var email = uniqueEmail();
+        var home = signUpWithOwner(email);
+        var second = signUp();
+        var sub = subject();
+        var auth = userAuth(email, home.slug());
+        assertThat(link(auth, "plain", sub, claims(null, false, null)).status()).isEqualTo(201);
+        var userId = api.get("/v1/me", auth).string("id");
+        addMember(second.organizationId(), UUID.fromString(userId), "member");
+        var browser = new Browser();
+
+        var toHome = startLogin(browser, "plain", home.slug(), sub, claims(null, false, null));
+        var toSecond = startLogin(browser, "plain", second.slug(), sub, claims(null, false, null));
+        assertThat(browser.flowCookies()).hasSize(2);
+        var first = finish(toHome);
+        assertThat(browser.flowCookies()).as("the other tab's flow goes on").hasSize(1);
+        var then = finish(toSecond);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.string("organizationId")).isEqualTo(home.organizationId().toString());
+        assertThat(then.status()).as(then.toString()).isEqualTo(200);
+        assertThat(then.string("organizationId")).isEqualTo(second.organizationId().toString());
+        assertThat(browser.cookies).as("every flow cookie is gone").isEmpty();
     }
 
     @Test
@@ -262,14 +299,16 @@ class OidcLoginApiTest extends ServiceTest {
         var replay = api.get(flow.callbackUrl(), cookiesBefore.cookieHeader());
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
-        assertThat(flow.browser().cookies).doesNotContainKey("TENANTCORE_OIDC");
+        assertThat(flow.browser().cookies).isEmpty();
         assertThat(replay.status()).as(replay.toString()).isEqualTo(401);
+        assertThat(replay.string("type")).isEqualTo(PROBLEMS + "oidc-provider-error");
         var failed = finish(startLogin("plain", tenant.slug(), subject(), claims(null, false, null)));
         assertThat(failed.status()).isEqualTo(401);
         assertThat(failed.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Set-Cookie"))
                 .flatMap(h -> h.getValue().stream()))
                 .as("a failed callback ends its flow too")
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("TENANTCORE_OIDC=;").containsIgnoringCase("Max-Age=0"));
+                .anySatisfy(cookie -> assertThat(cookie).startsWith(FLOW_COOKIE).contains("=;")
+                        .containsIgnoringCase("Max-Age=0"));
     }
 
     @Test
@@ -316,7 +355,7 @@ class OidcLoginApiTest extends ServiceTest {
     }
 
     @Test
-    void aNonMemberGetsTheSame401AsAPasswordLogin() {
+    void aNonMemberAnUnknownOrganizationAndAnUnknownSubjectGetOneAnswer() {
         var email = uniqueEmail();
         var home = signUpWithOwner(email);
         var elsewhere = signUp();
@@ -327,13 +366,12 @@ class OidcLoginApiTest extends ServiceTest {
         var viaProvider = logInThrough("plain", elsewhere.slug(), sub, claims(null, false, null));
         var unknownOrganization = logInThrough("plain", "no-such-organization", sub, claims(null, false, null));
         var unknownSubject = logInThrough("plain", home.slug(), subject(), claims(null, false, null));
-        var withPassword = logIn(email, elsewhere.slug());
 
-        assertThat(withPassword.status()).isEqualTo(401);
         for (var answer : List.of(viaProvider, unknownOrganization, unknownSubject)) {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(answer.body()).isEqualTo(withPassword.body());
+            assertThat(answer.string("type")).isEqualTo(PROBLEMS + "oidc-not-a-member");
+            assertThat(answer.body()).isEqualTo(viaProvider.body());
         }
         assertThat(logInThrough("plain", home.slug(), sub, claims(null, false, null)).status()).isEqualTo(200);
     }
@@ -387,13 +425,12 @@ class OidcLoginApiTest extends ServiceTest {
 
     @Test
     void unlinkingKeepsAWayToLogIn() throws SQLException {
-        var tenant = signUp();
         var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
         var sub = subject();
-        logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, null)); // creates the account
-        var userId = UUID.fromString(rows("SELECT id::text FROM users WHERE email = ?::citext", email).getFirst()
-                .get("id").toString());
-        addMember(tenant.organizationId(), userId, "viewer");
+        assertThat(link(userAuth(email, tenant.slug()), "acme-sso", sub, claims(email, true, null)).status())
+                .isEqualTo(201);
+        withoutPassword(email);
         var auth = bearer(logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, null)));
         var only = api.get("/v1/me/external-logins", auth).items().getFirst().get("id").toString();
 
@@ -410,6 +447,33 @@ class OidcLoginApiTest extends ServiceTest {
                 .containsExactly(other.string("id"));
         assertThat(logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, null)).status())
                 .as("the unlinked subject logs in no more, and makes no second account").isEqualTo(409);
+    }
+
+    /** Test set-up only: an account that logs in through providers alone, as accounts made by them once were. */
+    private static void withoutPassword(String email) throws SQLException {
+        try (var connection = TestDatabase.shared().connectAsSuperuser();
+                var statement = connection.prepareStatement("DELETE FROM user_credentials WHERE user_id = "
+                        + "(SELECT id FROM users WHERE email = ?::citext)")) {
+            statement.setString(1, email);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anInvitationToAnAccountWithoutPasswordSaysHowToAcceptIt() throws SQLException {
+        var email = uniqueEmail();
+        signUpWithOwner(email);
+        withoutPassword(email);
+        var inviter = signUp();
+        var invitation = api.post("/v1/invitations", "{\"email\":\"" + email + "\",\"roles\":[\"member\"]}",
+                inviter.auth());
+        assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+
+        var accepted = api.post("/v1/invitations/accept", "{\"token\":\"" + invitation.string("token")
+                + "\",\"password\":\"correct horse battery staple\"}");
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(409);
+        assertThat(accepted.string("detail")).contains("no password", "identity provider");
     }
 
     @Test
@@ -459,36 +523,43 @@ class OidcLoginApiTest extends ServiceTest {
         var state = query.get("state");
         var code = query.get("code");
         var cookies = flow.browser().cookieHeader();
+        var flowCookie = flow.browser().flowCookies().getFirst();
         var withoutFlowCookie = flow.browser().copy();
-        withoutFlowCookie.cookies.remove("TENANTCORE_OIDC");
+        withoutFlowCookie.cookies.remove(flowCookie);
         var forgedFlowCookie = flow.browser().copy();
-        forgedFlowCookie.cookies.put("TENANTCORE_OIDC", forged(flow.browser().cookies.get("TENANTCORE_OIDC")));
-        var withoutState = flow.browser().copy();
-        withoutState.cookies.remove("OAUTH2_STATE");
+        forgedFlowCookie.cookies.put(flowCookie, forged(flow.browser().cookies.get(flowCookie)));
 
         var answers = new LinkedHashMap<String, ApiClient.Response>();
         answers.put("tampered state", api.get(base + "?code=" + code + "&state=" + state + "x", cookies));
         answers.put("tampered code", api.get(base + "?code=" + code + "x&state=" + state, cookies));
         answers.put("no code", api.get(base + "?state=" + state, cookies));
-        answers.put("provider error", api.get(base + "?error=access_denied&state=" + state, cookies));
+        answers.put("cancelled at the provider", api.get(base + "?error=access_denied&state=" + state, cookies));
+        answers.put("provider error", api.get(base + "?error=server_error&state=" + state, cookies));
         answers.put("no parameters", api.get(base, cookies));
         answers.put("no cookies", api.get(flow.callbackUrl()));
         answers.put("no flow cookie", api.get(flow.callbackUrl(), withoutFlowCookie.cookieHeader()));
         answers.put("forged flow cookie", api.get(flow.callbackUrl(), forgedFlowCookie.cookieHeader()));
-        answers.put("no state cookie", api.get(flow.callbackUrl(), withoutState.cookieHeader()));
         answers.put("another provider's callback", api.get(base.replace("/acme-sso/", "/plain/") + "?"
                 + callback.getRawQuery(), cookies));
+        var expectedTypes = Map.of("tampered code", "oidc-provider-error", "no code", "oidc-provider-error",
+                "cancelled at the provider", "oidc-login-cancelled", "provider error", "oidc-provider-error");
 
         answers.forEach((what, answer) -> {
             assertThat(answer.status()).as(what + ": " + answer).isEqualTo(401);
             assertThat(answer.header("Content-Type")).as(what).startsWith("application/problem+json");
+            assertThat(answer.string("type")).as(what)
+                    .isEqualTo(PROBLEMS + expectedTypes.getOrDefault(what, "oidc-login-not-in-progress"));
+            assertThat(answer.body()).as(what).doesNotContain(email, sub);
         });
+        assertThat(answers.get("cancelled at the provider").string("detail")).contains("access_denied");
         assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).as("nothing was created").isEmpty();
         // The provider spent the identity enqueued on the exchange of the tampered code: enqueue it again.
         provider.enqueueCallback(new DefaultOAuth2TokenCallback("acme-sso", sub, JOSEObjectType.JWT.getType(), null,
                 claims(email, true, null), 3600));
-        assertThat(finish(flow).status()).as("the genuine callback still works after all that").isEqualTo(401);
-        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).hasSize(1);
+        var genuine = finish(flow);
+        assertThat(genuine.status()).as("the genuine callback still works after all that").isEqualTo(401);
+        assertThat(genuine.string("type")).isEqualTo(PROBLEMS + "oidc-not-a-member");
+        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).isEmpty();
     }
 
     /** The flow cookie with its payload changed (another organization) and its signature kept. */

@@ -9,6 +9,7 @@ import dev.tenantcore.identity.domain.UserProfile;
 import dev.tenantcore.identity.domain.UserRepository;
 import dev.tenantcore.shared.domain.AccessDeniedException;
 import dev.tenantcore.shared.domain.AuthenticationFailedException;
+import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.Text;
 import dev.tenantcore.shared.domain.UserId;
@@ -49,6 +50,11 @@ final class InvitationAccountService implements InvitationAccounts {
         var found = logins.findByEmail(address, null);
         if (found.isPresent()) {
             var account = found.get();
+            if (account.passwordHash() == null) {
+                // No password can prove it: it logs in through an identity provider, and accepts with that login.
+                throw new ConflictException("the account with the invited address has no password: log in through "
+                        + "its identity provider, then accept the invitation with your access token");
+            }
             if (!passwordCheck.proves(address.value(), password, account.passwordHash())) {
                 throw new AuthenticationFailedException();
             }

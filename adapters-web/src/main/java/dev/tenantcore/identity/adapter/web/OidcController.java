@@ -1,13 +1,16 @@
 package dev.tenantcore.identity.adapter.web;
 
-import dev.tenantcore.identity.adapter.web.OidcFlowCookies.Flow;
 import dev.tenantcore.identity.adapter.web.OidcFlowCookies.Link;
 import dev.tenantcore.identity.adapter.web.OidcFlowCookies.LogIn;
+import dev.tenantcore.identity.application.ExternalIdentity;
 import dev.tenantcore.identity.application.ExternalLogInCommand;
 import dev.tenantcore.identity.application.LinkExternalLoginUseCase;
 import dev.tenantcore.identity.application.LogInExternallyUseCase;
+import dev.tenantcore.identity.adapter.web.OidcLoginRefusedException.Cause;
 import dev.tenantcore.identity.application.PendingLink;
+import dev.tenantcore.identity.application.Session;
 import dev.tenantcore.shared.adapter.web.ApiContract;
+import dev.tenantcore.shared.domain.AuthenticationFailedException;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -32,10 +35,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Logging in through an OpenID Connect provider: {@code authorize} sends the browser to the provider, which sends
- * it back to {@code callback} (Micronaut's {@code micronaut.security.oauth2.callback-uri} points here). The
- * callback answers like POST /v1/auth/token: JSON with this service's own tokens; Micronaut's own login handling
- * (cookies, its JWT of the provider's claims) is not used. Every callback answer, failures too, removes the flow
- * cookie ({@link OidcCallbackCookieFilter}). The same callback finishes the links that
+ * it back to {@code callback}. The callback answers like POST /v1/auth/token: JSON with this service's own
+ * tokens; nothing the provider issued is kept. Every callback answer, failures too, removes the flow's cookie
+ * ({@link OidcCallbackCookieFilter}). The same callback finishes the links that
  * POST /v1/me/external-logins/{provider} starts.
  */
 @Controller("/v1/auth/oidc")
@@ -43,6 +45,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "Identity")
 class OidcController {
+    private static final System.Logger LOG = System.getLogger(OidcController.class.getName());
     private final OidcProviders providers;
     private final OidcFlows flows;
     private final LogInExternallyUseCase logIn;
@@ -84,11 +87,12 @@ class OidcController {
         if (!OidcFlowCookies.isOrganizationReference(named)) {
             throw new InvariantViolationException("organization", "must be the organization's slug or id");
         }
-        var started = flows.start(chosen, new LogIn(chosen.name(), named), request);
+        var redirect = flows.start(chosen, new LogIn(chosen.name(), named), request);
         // 302 Found, not redirect()'s 301: a permanent redirect may be cached, and each flow's URL is its own.
-        return OidcFlows.withCookies(HttpResponse.status(HttpStatus.FOUND)
-                .header(HttpHeaders.LOCATION, started.authorizationUrl())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store"), started);
+        return HttpResponse.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, redirect.authorizationUrl().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .cookie(redirect.cookie());
     }
 
     @Get("/{provider}/callback")
@@ -125,11 +129,10 @@ class OidcController {
                     schema = @Schema(implementation = ExternalLoginResponse.class)))
     MutableHttpResponse<?> callback(@PathVariable String provider, HttpRequest<?> request) {
         var chosen = providers.require(provider);
-        Flow flow = flows.flowOf(chosen, request);
-        var identity = flows.verify(chosen, request);
-        return switch (flow) {
-            case LogIn login -> (MutableHttpResponse<?>) tokens.response(
-                    logIn.logInExternal(new ExternalLogInCommand(identity, login.organization(), chosen.policy())));
+        var started = flows.flowOf(chosen, request);
+        var identity = flows.verify(chosen, started, request);
+        return switch (started.flow()) {
+            case LogIn login -> (MutableHttpResponse<?>) tokens.response(logInAs(chosen, identity, login));
             case Link pending -> {
                 var linked = link.link(new PendingLink(pending.userId(), pending.organizationId()), identity);
                 yield HttpResponse.status(linked.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -137,5 +140,22 @@ class OidcController {
                         .header(HttpHeaders.CACHE_CONTROL, "no-store");
             }
         };
+    }
+
+    /**
+     * The provider has vouched for the person: from here on, telling them that this gives no access to the
+     * organization reveals nothing they could not learn by logging in.
+     */
+    private Session logInAs(OidcProvider provider,
+            ExternalIdentity identity, LogIn login) {
+        try {
+            return logIn.logInExternal(new ExternalLogInCommand(identity, login.organization(), provider.policy()));
+        } catch (AuthenticationFailedException e) {
+            LOG.log(System.Logger.Level.WARNING, "login through {0} refused: the subject has no access to the "
+                    + "organization asked for", provider.name());
+            throw new OidcLoginRefusedException(Cause.NOT_A_MEMBER, "your " + provider.name() + " account gives "
+                    + "no access to this organization: ask one of its administrators for an invitation, or link "
+                    + "this provider to your account there");
+        }
     }
 }

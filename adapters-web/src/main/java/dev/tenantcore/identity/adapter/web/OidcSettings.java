@@ -1,0 +1,35 @@
+package dev.tenantcore.identity.adapter.web;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/** {@code tenantcore.oidc.*}: what applies to every OpenID Connect provider. */
+@ConfigurationProperties("tenantcore.oidc")
+final class OidcSettings {
+    private Duration loginWindow = Duration.ofMinutes(10);
+    private Duration providerTimeout = Duration.ofSeconds(5);
+
+    public Duration getLoginWindow() {
+        return loginWindow;
+    }
+
+    /** How long a browser has from {@code authorize} to the callback (at the provider, typing a password...). */
+    public void setLoginWindow(Duration loginWindow) {
+        if (loginWindow.isNegative() || loginWindow.isZero()) {
+            throw new IllegalArgumentException("tenantcore.oidc.login-window must be positive");
+        }
+        this.loginWindow = loginWindow;
+    }
+
+    public Duration getProviderTimeout() {
+        return providerTimeout;
+    }
+
+    /** How long a call to a provider (discovery, keys, token endpoint) may take to connect, and to answer. */
+    public void setProviderTimeout(Duration providerTimeout) {
+        if (providerTimeout.isNegative() || providerTimeout.isZero()) {
+            throw new IllegalArgumentException("tenantcore.oidc.provider-timeout must be positive");
+        }
+        this.providerTimeout = providerTimeout;
+    }
+}
