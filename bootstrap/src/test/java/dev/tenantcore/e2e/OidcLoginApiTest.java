@@ -47,6 +47,9 @@ class OidcLoginApiTest extends ServiceTest {
     private static final String PROBLEMS = "https://tenantcore.dev/problems/";
 
     private MockOAuth2Server provider;
+    /** A provider that is down when the service starts: its server starts during a test, on this port. */
+    private MockOAuth2Server flakyProvider;
+    private int flakyPort;
     @Inject
     MemberProvisioning members;
     @Inject
@@ -63,6 +66,10 @@ class OidcLoginApiTest extends ServiceTest {
             properties.put(client + "client-secret", "not-a-real-secret");
             properties.put(client + "issuer", provider.issuerUrl(name).toString());
         }
+        flakyPort = freePort();
+        properties.put("tenantcore.oidc.providers.flaky.client-id", CLIENT_ID);
+        properties.put("tenantcore.oidc.providers.flaky.client-secret", "not-a-real-secret");
+        properties.put("tenantcore.oidc.providers.flaky.issuer", "http://localhost:" + flakyPort + "/flaky");
         properties.put("tenantcore.oidc.providers.acme-sso.allow-sign-up", "true");
         properties.put("tenantcore.oidc.providers.corp.link-by-verified-email", "true");
         return properties;
@@ -71,6 +78,17 @@ class OidcLoginApiTest extends ServiceTest {
     @AfterAll
     void stopProvider() {
         provider.shutdown();
+        if (flakyProvider != null) {
+            flakyProvider.shutdown();
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // --- the browser ---------------------------------------------------------------------------------------------
@@ -130,7 +148,8 @@ class OidcLoginApiTest extends ServiceTest {
     /** Sends the browser to the provider, which vouches for {@code subject} with these claims. */
     private AtCallback throughProvider(String providerName, Browser browser, String authorizationUrl,
             String subject, Map<String, Object> claims) {
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(providerName, subject, JOSEObjectType.JWT.getType(),
+        var issuing = "flaky".equals(providerName) ? flakyProvider : provider;
+        issuing.enqueueCallback(new DefaultOAuth2TokenCallback(providerName, subject, JOSEObjectType.JWT.getType(),
                 null, claims, 3600));
         var atProvider = api.get(authorizationUrl);
         assertThat(atProvider.status()).as(atProvider.toString()).isBetween(301, 303);
@@ -374,6 +393,47 @@ class OidcLoginApiTest extends ServiceTest {
             assertThat(answer.body()).isEqualTo(viaProvider.body());
         }
         assertThat(logInThrough("plain", home.slug(), sub, claims(null, false, null)).status()).isEqualTo(200);
+    }
+
+    // --- a provider that is down ----------------------------------------------------------------------------------
+
+    @Test
+    void aProviderDownAtStartUpFailsItsLoginsWith503AndServesThemAgainOnceItIsBack() throws InterruptedException {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        var auth = userAuth(email, tenant.slug());
+
+        var down = api.get("/v1/auth/oidc/flaky/authorize?organization=" + tenant.slug());
+        var linkWhileDown = api.post("/v1/me/external-logins/flaky", null, auth);
+        var health = api.get("/health");
+
+        for (var answer : List.of(down, linkWhileDown)) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(answer.string("type")).isEqualTo(PROBLEMS + "oidc-provider-unavailable");
+            assertThat(answer.string("detail")).contains("flaky");
+            assertThat(Integer.parseInt(answer.header("Retry-After"))).isBetween(1, 8);
+        }
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.string("status")).isEqualTo("UP");
+        assertThat(health.body()).contains("\"oidcProviders\"").contains("\"flaky\":{\"reachable\":false");
+        assertThat(api.get("/v1/auth/oidc/plain/authorize?organization=" + tenant.slug()).status())
+                .as("the other providers are unaffected").isEqualTo(302);
+
+        flakyProvider = new MockOAuth2Server();
+        flakyProvider.start(flakyPort);
+        var again = down;
+        for (int attempt = 0; attempt < 10 && again.status() == 503; attempt++) {
+            Thread.sleep(Long.parseLong(again.header("Retry-After")) * 1000); // as a client told to wait does
+            again = api.get("/v1/auth/oidc/flaky/authorize?organization=" + tenant.slug());
+        }
+
+        assertThat(again.status()).as("back without a restart: " + again).isEqualTo(302);
+        var sub = subject();
+        assertThat(link(auth, "flaky", sub, claims(null, false, null)).status()).isEqualTo(201);
+        var login = logInThrough("flaky", tenant.slug(), sub, claims(null, false, null));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(api.get("/health").body()).contains("\"flaky\":{\"reachable\":true");
     }
 
     // --- linking -------------------------------------------------------------------------------------------------
