@@ -45,6 +45,7 @@ class OidcLoginApiTest extends ServiceTest {
     private static final String CLIENT_ID = "tenantcore-test";
     private static final String FLOW_COOKIE = "TENANTCORE_OIDC_";
     private static final String PROBLEMS = "https://tenantcore.dev/problems/";
+    private static final String FRONT_END = "https://app.example.com";
 
     private MockOAuth2Server provider;
     /** A provider that is down when the service starts: its server starts during a test, on this port. */
@@ -71,6 +72,7 @@ class OidcLoginApiTest extends ServiceTest {
         properties.put("tenantcore.oidc.providers.flaky.client-secret", "not-a-real-secret");
         properties.put("tenantcore.oidc.providers.flaky.issuer", "http://localhost:" + flakyPort + "/flaky");
         properties.put("tenantcore.oidc.providers.acme-sso.allow-sign-up", "true");
+        properties.put("tenantcore.oidc.return-addresses", FRONT_END + "/after-login," + FRONT_END + "/signed-out");
         properties.put("tenantcore.oidc.providers.corp.link-by-verified-email", "true");
         return properties;
     }
@@ -393,6 +395,101 @@ class OidcLoginApiTest extends ServiceTest {
             assertThat(answer.body()).isEqualTo(viaProvider.body());
         }
         assertThat(logInThrough("plain", home.slug(), sub, claims(null, false, null)).status()).isEqualTo(200);
+    }
+
+    // --- handing a login over to a front end ----------------------------------------------------------------------
+
+    private AtCallback startLoginReturningTo(String returnTo, String organization, String subject,
+            Map<String, Object> claims) {
+        var browser = new Browser();
+        var start = api.get("/v1/auth/oidc/plain/authorize?organization=" + organization + "&returnTo="
+                + java.net.URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+        assertThat(start.status()).as(start.toString()).isEqualTo(302);
+        browser.keep(start);
+        return throughProvider("plain", browser, start.header("Location"), subject, claims);
+    }
+
+    @Test
+    void aLoginWithAReturnAddressSendsTheBrowserThereWithAOneTimeCodeForTheTokens() {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        var sub = subject();
+        assertThat(link(userAuth(email, tenant.slug()), "plain", sub, claims(null, false, null)).status())
+                .isEqualTo(201);
+        var flow = startLoginReturningTo(FRONT_END + "/after-login?tab=2", tenant.slug(), sub,
+                claims(null, false, null));
+
+        var back = finish(flow);
+
+        assertThat(back.status()).as(back.toString()).isEqualTo(303);
+        var location = back.header("Location");
+        assertThat(location).startsWith(FRONT_END + "/after-login?tab=2&code=tcx_")
+                .doesNotContain("tcr_", "eyJ", "access", "token");
+        assertThat(back.body()).isNullOrEmpty();
+        assertThat(flow.browser().cookies).as("the flow cookie is gone").isEmpty();
+        var code = location.substring(location.indexOf("code=") + 5);
+        var asRefreshToken = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + code + "\"}");
+        var exchanged = api.post("/v1/auth/oidc/exchange", "{\"code\":\"" + code + "\"}");
+        var again = api.post("/v1/auth/oidc/exchange", "{\"code\":\"" + code + "\"}");
+
+        assertThat(asRefreshToken.status()).as("a code is no refresh token").isEqualTo(401);
+        assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(200);
+        assertThat(exchanged.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(exchanged.string("organizationId")).isEqualTo(tenant.organizationId().toString());
+        assertThat(api.get("/v1/me", bearer(exchanged)).string("email")).isEqualTo(email);
+        assertThat(again.status()).as("single use").isEqualTo(401);
+        var refreshed = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + exchanged.string("refreshToken")
+                + "\"}");
+        assertThat(refreshed.status()).as("a replayed code revokes what it gave").isEqualTo(401);
+    }
+
+    @Test
+    void aFailedLoginWithAReturnAddressSendsTheBrowserThereWithTheCause() {
+        var tenant = signUp();
+
+        var notMember = finish(startLoginReturningTo(FRONT_END + "/after-login", tenant.slug(), subject(),
+                claims(null, false, null)));
+        // Cancelled at the provider: it sends the browser back with an error, and never issues a token.
+        var browser = new Browser();
+        var start = api.get("/v1/auth/oidc/plain/authorize?organization=" + tenant.slug() + "&returnTo="
+                + java.net.URLEncoder.encode(FRONT_END + "/after-login", StandardCharsets.UTF_8));
+        browser.keep(start);
+        var state = queryOf(URI.create(start.header("Location"))).get("state");
+        var cancelled = api.get("/v1/auth/oidc/plain/callback?error=access_denied&state=" + state,
+                browser.cookieHeader());
+
+        assertThat(notMember.status()).isEqualTo(303);
+        assertThat(notMember.header("Location")).isEqualTo(FRONT_END + "/after-login?error=oidc-not-a-member");
+        assertThat(cancelled.status()).isEqualTo(303);
+        assertThat(cancelled.header("Location")).isEqualTo(FRONT_END + "/after-login?error=oidc-login-cancelled");
+    }
+
+    @Test
+    void onlyConfiguredReturnAddressesAreAccepted() {
+        var tenant = signUp();
+        for (var returnTo : List.of("https://evil.example/after-login", "https://app.example.com.evil.example/",
+                "https://app.example.com/after-login-elsewhere", "https://app.example.com/", "http://app.example.com/after-login",
+                "https://app.example.com:8443/after-login", "https://user@app.example.com/after-login",
+                "https://app.example.com/after-login#fragment", "https://app.example.com/after-login/../admin",
+                "javascript:alert(1)", "/after-login")) {
+            var start = api.get("/v1/auth/oidc/plain/authorize?organization=" + tenant.slug() + "&returnTo="
+                    + java.net.URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+            assertThat(start.status()).as(returnTo + ": " + start).isEqualTo(422);
+            assertThat(start.string("errors")).contains("returnTo");
+        }
+        assertThat(api.get("/v1/auth/oidc/plain/authorize?organization=" + tenant.slug() + "&returnTo="
+                + java.net.URLEncoder.encode(FRONT_END + "/after-login/deep?x=1", StandardCharsets.UTF_8)).status())
+                .isEqualTo(302);
+    }
+
+    @Test
+    void malformedOrUnknownCodesAreRefused() {
+        for (var body : List.of("{\"code\":\"tcx_nope\"}", "{\"code\":\"tcr_nope\"}", "{\"code\":\"\"}")) {
+            var answer = api.post("/v1/auth/oidc/exchange", body);
+            assertThat(answer.status()).as(body + ": " + answer).isEqualTo(401);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(api.post("/v1/auth/oidc/exchange", "{}").status()).isBetween(400, 422);
     }
 
     // --- a provider that is down ----------------------------------------------------------------------------------

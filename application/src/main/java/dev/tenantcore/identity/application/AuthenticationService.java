@@ -133,8 +133,14 @@ final class AuthenticationService implements LogInUseCase, RefreshSessionUseCase
 
     /** Issues the tokens of a new login (also for logins through a provider: {@link ExternalLoginService}). */
     Session startSession(UserId userId, OrganizationId organizationId, Set<Permission> permissions) {
+        return startSession(userId, organizationId, permissions, settings.refreshTokenLifetime());
+    }
+
+    /** A new login whose first refresh token lasts {@code refreshLifetime}; its successors, the usual time. */
+    Session startSession(UserId userId, OrganizationId organizationId, Set<Permission> permissions,
+            Duration refreshLifetime) {
         var now = clock.instant();
-        var refreshExpiresAt = now.plus(settings.refreshTokenLifetime());
+        var refreshExpiresAt = now.plus(refreshLifetime);
         var issued = RefreshToken.startFamily(userId, organizationId, refreshExpiresAt);
         transactions.writeForUser(organizationId, userId, () -> {
             refreshTokens.insert(issued.token());

@@ -19,6 +19,7 @@ import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.UserId;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -60,6 +61,16 @@ final class ExternalLoginService implements LogInExternallyUseCase, StartExterna
 
     @Override
     public Session logInExternal(ExternalLogInCommand command) {
+        return logIn(command, null);
+    }
+
+    @Override
+    public Session handOffExternal(ExternalLogInCommand command) {
+        return logIn(command, HANDOFF_LIFETIME);
+    }
+
+    /** {@code firstRefreshLifetime} null: the configured refresh token lifetime. */
+    private Session logIn(ExternalLogInCommand command, Duration firstRefreshLifetime) {
         var organization = command.organization() == null ? "" : command.organization().strip();
         if (organization.isEmpty() || organization.length() > MAX_ORGANIZATION_LENGTH) {
             throw new AuthenticationFailedException();
@@ -71,7 +82,8 @@ final class ExternalLoginService implements LogInExternallyUseCase, StartExterna
         if (permissions.isEmpty()) {
             throw new AuthenticationFailedException();
         }
-        return sessions.startSession(userId, organizationId, permissions.get());
+        return firstRefreshLifetime == null ? sessions.startSession(userId, organizationId, permissions.get())
+                : sessions.startSession(userId, organizationId, permissions.get(), firstRefreshLifetime);
     }
 
     /**

@@ -8,6 +8,13 @@ import dev.tenantcore.identity.application.LinkExternalLoginUseCase;
 import dev.tenantcore.identity.application.LogInExternallyUseCase;
 import dev.tenantcore.identity.adapter.web.OidcLoginRefusedException.Cause;
 import dev.tenantcore.identity.application.PendingLink;
+import dev.tenantcore.identity.application.RefreshSessionUseCase;
+import dev.tenantcore.shared.domain.ConflictException;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import java.net.URI;
 import dev.tenantcore.identity.application.Session;
 import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.domain.AuthenticationFailedException;
@@ -46,48 +53,70 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Identity")
 class OidcController {
     private static final System.Logger LOG = System.getLogger(OidcController.class.getName());
+    static final String HANDOFF_PREFIX = "tcx_";
+    private static final String REFRESH_PREFIX = "tcr_";
     private final OidcProviders providers;
     private final OidcFlows flows;
     private final LogInExternallyUseCase logIn;
     private final LinkExternalLoginUseCase link;
     private final IssuedTokens tokens;
+    private final RefreshSessionUseCase refresh;
+    private final OidcReturnAddresses returnAddresses;
 
     OidcController(OidcProviders providers, OidcFlows flows, LogInExternallyUseCase logIn,
-            LinkExternalLoginUseCase link, IssuedTokens tokens) {
+            LinkExternalLoginUseCase link, IssuedTokens tokens, RefreshSessionUseCase refresh,
+            OidcReturnAddresses returnAddresses) {
         this.providers = providers;
         this.flows = flows;
         this.logIn = logIn;
         this.link = link;
         this.tokens = tokens;
+        this.refresh = refresh;
+        this.returnAddresses = returnAddresses;
     }
 
-    @Get("/{provider}/authorize{?organization}")
+    @Get("/{provider}/authorize{?organization,returnTo}")
     @ApiContract.NotFound
     @ApiContract.UnprocessableContent
     @ApiContract.TooManyRequests
+    @ProviderUnavailable
     @Operation(operationId = "startOidcLogin",
             summary = "Start logging in to an organization through an OpenID Connect provider",
-            description = "Redirects (302) to the provider, with cookies that the callback needs: follow it in a "
-                    + "browser, or keep the cookies. 404 for a provider that is not configured.")
+            description = "Redirects (302) to the provider, with a cookie that the callback needs: follow it in a "
+                    + "browser. With returnTo (an address of tenantcore.oidc.return-addresses), the callback sends "
+                    + "the browser there with a one-time code (or an error) instead of answering the tokens. 404 for "
+                    + "a provider that is not configured, 422 for a returnTo that is not allowed, 503 while the "
+                    + "provider cannot be reached.")
     @ApiResponse(responseCode = "302", description = "To the provider's authorization endpoint", headers = {
             @Header(name = "Location", description = "The provider's authorization URL", required = true,
                     schema = @Schema(type = "string", format = "uri")),
-            @Header(name = "Set-Cookie", description = "The state the callback checks",
+            @Header(name = "Set-Cookie", description = "The flow's cookie, which the callback checks",
                     schema = @Schema(type = "string")),
             @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
                     schema = @Schema(type = "string")),
             @Header(name = ApiContract.RATE_LIMIT, description = ApiContract.RATE_LIMIT_DESCRIPTION,
                     schema = @Schema(type = "string")),
-            @Header(name = ApiContract.RATE_LIMIT_POLICY, description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
+            @Header(name = ApiContract.RATE_LIMIT_POLICY,
+                    description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
                     schema = @Schema(type = "string"))})
     HttpResponse<?> authorize(@PathVariable String provider, @Nullable @QueryValue String organization,
+            @Nullable @QueryValue @Parameter(description = "Where the callback sends the browser: an address of "
+                    + "tenantcore.oidc.return-addresses, or under one") String returnTo,
             HttpRequest<?> request) {
         var chosen = providers.require(provider);
         var named = organization == null ? "" : organization.strip();
         if (!OidcFlowCookies.isOrganizationReference(named)) {
             throw new InvariantViolationException("organization", "must be the organization's slug or id");
         }
-        var redirect = flows.start(chosen, new LogIn(chosen.name(), named), request);
+        URI back = null;
+        if (returnTo != null) {
+            back = returnAddresses.allowed(returnTo);
+            if (back == null) {
+                throw new InvariantViolationException("returnTo", "must be an address the service is configured to "
+                        + "return to (tenantcore.oidc.return-addresses)");
+            }
+        }
+        var redirect = flows.start(chosen, new LogIn(chosen.name(), named, back), request);
         // 302 Found, not redirect()'s 301: a permanent redirect may be cached, and each flow's URL is its own.
         return HttpResponse.status(HttpStatus.FOUND)
                 .header(HttpHeaders.LOCATION, redirect.authorizationUrl().toString())
@@ -100,12 +129,21 @@ class OidcController {
     @ApiContract.NotFound
     @ApiContract.Conflict
     @ApiContract.TooManyRequests
+    @ProviderUnavailable
     @Operation(operationId = "completeOidcLogin", summary = "Where the provider sends the browser back",
-            description = "For a login: the same JSON tokens as POST /v1/auth/token (200), or 401 when the "
-                    + "provider's answer does not verify, the account is unknown or not a member, and 409 when a "
-                    + "verified address belongs to an account the provider may not enter by itself. For a link: "
-                    + "the link (201, or 200 when it existed), 409 when the provider account is linked to someone "
-                    + "else.")
+            description = "For a login: the same JSON tokens as POST /v1/auth/token (200), or 401 with a problem "
+                    + "type per cause (oidc-login-cancelled, oidc-provider-error, oidc-login-expired, "
+                    + "oidc-login-not-in-progress, oidc-not-a-member), and 409 when a verified address belongs to an "
+                    + "account the provider may not enter by itself. A login started with returnTo ends with a 303 "
+                    + "there instead, with code=<one-time code> for POST /v1/auth/oidc/exchange, or error=<the "
+                    + "problem type's last segment>. For a link: the link (201, or 200 when it existed), 409 when "
+                    + "the provider account is linked to someone else.")
+    @ApiResponse(responseCode = "303", description = "A login started with returnTo: back there, with a one-time "
+            + "code or an error", headers = {
+                    @Header(name = "Location", description = "returnTo with code=... or error=...", required = true,
+                            schema = @Schema(type = "string", format = "uri")),
+                    @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
+                            schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "200", description = "Logged in (the tokens), or the link existed already (the link)",
             headers = {
                     @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
@@ -130,6 +168,9 @@ class OidcController {
     MutableHttpResponse<?> callback(@PathVariable String provider, HttpRequest<?> request) {
         var chosen = providers.require(provider);
         var started = flows.flowOf(chosen, request);
+        if (started.flow() instanceof LogIn login && login.returnTo() != null) {
+            return handOff(chosen, login, started, request);
+        }
         var identity = flows.verify(chosen, started, request);
         return switch (started.flow()) {
             case LogIn login -> (MutableHttpResponse<?>) tokens.response(logInAs(chosen, identity, login));
@@ -142,14 +183,67 @@ class OidcController {
         };
     }
 
+    @Post("/exchange")
+    @ApiContract.Ok
+    @ApiContract.BadRequest
+    @ApiContract.Unauthorized
+    @ApiContract.UnprocessableContent
+    @Operation(operationId = "exchangeOidcCode", summary = "Exchange a login's one-time code for its tokens",
+            description = "The code a login started with returnTo brought back (the code parameter): valid for a "
+                    + "minute, once; a second use revokes the tokens the first one gave. The same tokens as POST "
+                    + "/v1/auth/token.")
+    HttpResponse<TokenResponse> exchange(@Body @Valid OidcCodeExchangeRequest request) {
+        var code = request.code();
+        if (!code.startsWith(HANDOFF_PREFIX)) {
+            throw new AuthenticationFailedException();
+        }
+        return tokens.response(refresh.refresh(REFRESH_PREFIX + code.substring(HANDOFF_PREFIX.length())));
+    }
+
+    /**
+     * Ends a login started with a return address: there, with the one-time code, or with the problem type's last
+     * segment as {@code error} (the same causes as the JSON answers).
+     */
+    private MutableHttpResponse<?> handOff(OidcProvider provider, LogIn login, OidcFlowCookies.Started started,
+            HttpRequest<?> request) {
+        String parameter;
+        try {
+            var identity = flows.verify(provider, started, request);
+            var session = logIn(provider, identity, login, true);
+            // The session's first refresh token, for a minute, under a prefix of its own: it passes as nothing else.
+            parameter = "code=" + HANDOFF_PREFIX + session.refreshToken().substring(REFRESH_PREFIX.length());
+        } catch (OidcLoginRefusedException e) {
+            parameter = "error=" + lastSegment(e.reason().type());
+        } catch (OidcProviderUnavailableException e) {
+            parameter = "error=oidc-provider-unavailable";
+        } catch (ConflictException e) {
+            LOG.log(System.Logger.Level.WARNING, "login through {0} refused: its verified address belongs to an "
+                    + "account it may not enter by itself", provider.name());
+            parameter = "error=oidc-account-exists";
+        }
+        var back = login.returnTo().toString();
+        return HttpResponse.status(HttpStatus.SEE_OTHER)
+                .header(HttpHeaders.LOCATION, back + (back.contains("?") ? "&" : "?") + parameter)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Referrer-Policy", "no-referrer");
+    }
+
+    private static String lastSegment(String type) {
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    private Session logInAs(OidcProvider provider, ExternalIdentity identity, LogIn login) {
+        return logIn(provider, identity, login, false);
+    }
+
     /**
      * The provider has vouched for the person: from here on, telling them that this gives no access to the
      * organization reveals nothing they could not learn by logging in.
      */
-    private Session logInAs(OidcProvider provider,
-            ExternalIdentity identity, LogIn login) {
+    private Session logIn(OidcProvider provider, ExternalIdentity identity, LogIn login, boolean handOff) {
         try {
-            return logIn.logInExternal(new ExternalLogInCommand(identity, login.organization(), provider.policy()));
+            var command = new ExternalLogInCommand(identity, login.organization(), provider.policy());
+            return handOff ? logIn.handOffExternal(command) : logIn.logInExternal(command);
         } catch (AuthenticationFailedException e) {
             LOG.log(System.Logger.Level.WARNING, "login through {0} refused: the subject has no access to the "
                     + "organization asked for", provider.name());

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -44,8 +45,11 @@ final class OidcFlowCookies {
         String provider();
     }
 
-    /** A login to the organization named by slug or id. */
-    record LogIn(String provider, String organization) implements Flow {
+    /**
+     * A login to the organization named by slug or id; with {@code returnTo} (an allowed address), the callback
+     * sends the browser there with a one-time code instead of answering the tokens.
+     */
+    record LogIn(String provider, String organization, URI returnTo) implements Flow {
         LogIn {
             if (!ORGANIZATION.matcher(organization).matches()) {
                 throw new IllegalArgumentException("not an organization slug or id");
@@ -119,6 +123,7 @@ final class OidcFlowCookies {
         var secrets = String.join("|", started.nonce(), started.codeVerifier());
         var fields = switch (started.flow()) {
             case LogIn logIn -> String.join("|", VERSION, "login", logIn.provider(), logIn.organization(),
+                    logIn.returnTo() == null ? "" : base64(logIn.returnTo().toString().getBytes(StandardCharsets.UTF_8)),
                     digest(state), Long.toString(expiresAt), secrets);
             case Link link -> String.join("|", VERSION, "link", link.provider(), link.userId().toString(),
                     link.organizationId().toString(), digest(state), Long.toString(expiresAt), secrets);
@@ -172,12 +177,8 @@ final class OidcFlowCookies {
         }
         var fields = new String(decoded, StandardCharsets.UTF_8).split("\\|", -1);
         try {
-            var stateField = switch (fields[1]) {
-                case "login" -> 4;
-                case "link" -> 5;
-                default -> -1;
-            };
-            if (stateField < 0 || fields.length != stateField + 4 || !VERSION.equals(fields[0])
+            var stateField = 5;
+            if (!"login".equals(fields[1]) && !"link".equals(fields[1]) || fields.length != stateField + 4 || !VERSION.equals(fields[0])
                     || !fields[2].equals(provider) || !MessageDigest.isEqual(
                             fields[stateField].getBytes(StandardCharsets.US_ASCII),
                             digest(state).getBytes(StandardCharsets.US_ASCII))) {
@@ -187,7 +188,8 @@ final class OidcFlowCookies {
             if (!expiresAt.isAfter(clock.instant())) {
                 return new Lapsed(expiresAt.minus(window));
             }
-            Flow flow = stateField == 4 ? new LogIn(fields[2], fields[3])
+            Flow flow = "login".equals(fields[1]) ? new LogIn(fields[2], fields[3], fields[4].isEmpty() ? null
+                    : URI.create(new String(Base64.getUrlDecoder().decode(fields[4]), StandardCharsets.UTF_8)))
                     : new Link(fields[2], new UserId(UUID.fromString(fields[3])),
                             new OrganizationId(UUID.fromString(fields[4])));
             return new InProgress(new Started(flow, fields[stateField + 2], fields[stateField + 3]));

@@ -2,12 +2,14 @@ package dev.tenantcore.identity.adapter.web;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.util.List;
 
 /** {@code tenantcore.oidc.*}: what applies to every OpenID Connect provider. */
 @ConfigurationProperties("tenantcore.oidc")
 final class OidcSettings {
     private Duration loginWindow = Duration.ofMinutes(10);
     private Duration providerTimeout = Duration.ofSeconds(5);
+    private List<String> returnAddresses = List.of();
 
     public Duration getLoginWindow() {
         return loginWindow;
@@ -31,5 +33,14 @@ final class OidcSettings {
             throw new IllegalArgumentException("tenantcore.oidc.provider-timeout must be positive");
         }
         this.providerTimeout = providerTimeout;
+    }
+
+    public List<String> getReturnAddresses() {
+        return returnAddresses;
+    }
+
+    /** The front ends a login or logout may send the browser back to ({@link OidcReturnAddresses}). */
+    public void setReturnAddresses(List<String> returnAddresses) {
+        this.returnAddresses = List.copyOf(returnAddresses);
     }
 }

@@ -11,6 +11,7 @@ import dev.tenantcore.identity.adapter.web.OidcFlowCookies.Unknown;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.UserId;
 import io.micronaut.http.cookie.SameSite;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class OidcFlowCookiesTest {
     private final OidcFlowCookies cookies = new OidcFlowCookies(SECRET, clock, new OidcSettings());
 
     private static Started login(String organization) {
-        return new Started(new LogIn("google", organization), "nonce-1", "verifier-1");
+        return new Started(new LogIn("google", organization, null), "nonce-1", "verifier-1");
     }
 
     @Test
@@ -65,6 +66,16 @@ class OidcFlowCookiesTest {
         var cookie = cookies.issue(link, state, true);
 
         assertThat(cookies.read(cookie.getValue(), "google", state)).isEqualTo(new InProgress(link));
+    }
+
+    @Test
+    void aLoginsReturnAddressComesBackToo() {
+        var state = cookies.newState();
+        var started = new Started(new LogIn("google", "acme", URI.create("https://app.example.com/x?a=1%7Cb&c=2")), "n",
+                "v");
+
+        assertThat(cookies.read(cookies.issue(started, state, true).getValue(), "google", state))
+                .isEqualTo(new InProgress(started));
     }
 
     @Test
