@@ -72,6 +72,7 @@ class OidcLoginApiTest extends ServiceTest {
         properties.put("tenantcore.oidc.providers.flaky.client-secret", "not-a-real-secret");
         properties.put("tenantcore.oidc.providers.flaky.issuer", "http://localhost:" + flakyPort + "/flaky");
         properties.put("tenantcore.oidc.providers.acme-sso.allow-sign-up", "true");
+        properties.put("tenantcore.oidc.provider-recheck", "1h");
         properties.put("tenantcore.oidc.return-addresses", FRONT_END + "/after-login," + FRONT_END + "/signed-out");
         properties.put("tenantcore.oidc.providers.corp.link-by-verified-email", "true");
         return properties;
@@ -173,8 +174,7 @@ class OidcLoginApiTest extends ServiceTest {
                 browser.cookieHeader());
         assertThat(start.status()).as(start.toString()).isEqualTo(302);
         browser.keep(start);
-        assertThat(browser.flowCookies()).as("one cookie per flow, and no other").hasSize(before + 1);
-        assertThat(browser.cookies).hasSize(browser.flowCookies().size());
+        assertThat(browser.flowCookies()).as("one cookie per flow").hasSize(before + 1);
         return throughProvider(providerName, browser, start.header("Location"), subject, claims);
     }
 
@@ -301,7 +301,7 @@ class OidcLoginApiTest extends ServiceTest {
         assertThat(first.string("organizationId")).isEqualTo(home.organizationId().toString());
         assertThat(then.status()).as(then.toString()).isEqualTo(200);
         assertThat(then.string("organizationId")).isEqualTo(second.organizationId().toString());
-        assertThat(browser.cookies).as("every flow cookie is gone").isEmpty();
+        assertThat(browser.flowCookies()).as("every flow cookie is gone").isEmpty();
     }
 
     @Test
@@ -320,7 +320,7 @@ class OidcLoginApiTest extends ServiceTest {
         var replay = api.get(flow.callbackUrl(), cookiesBefore.cookieHeader());
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
-        assertThat(flow.browser().cookies).isEmpty();
+        assertThat(flow.browser().flowCookies()).isEmpty();
         assertThat(replay.status()).as(replay.toString()).isEqualTo(401);
         assertThat(replay.string("type")).isEqualTo(PROBLEMS + "oidc-provider-error");
         var failed = finish(startLogin("plain", tenant.slug(), subject(), claims(null, false, null)));
@@ -426,7 +426,7 @@ class OidcLoginApiTest extends ServiceTest {
         assertThat(location).startsWith(FRONT_END + "/after-login?tab=2&code=tcx_")
                 .doesNotContain("tcr_", "eyJ", "access", "token");
         assertThat(back.body()).isNullOrEmpty();
-        assertThat(flow.browser().cookies).as("the flow cookie is gone").isEmpty();
+        assertThat(flow.browser().flowCookies()).as("the flow cookie is gone").isEmpty();
         var code = location.substring(location.indexOf("code=") + 5);
         var asRefreshToken = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + code + "\"}");
         var exchanged = api.post("/v1/auth/oidc/exchange", "{\"code\":\"" + code + "\"}");
@@ -490,6 +490,160 @@ class OidcLoginApiTest extends ServiceTest {
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
         }
         assertThat(api.post("/v1/auth/oidc/exchange", "{}").status()).isBetween(400, 422);
+    }
+
+    // --- logging out everywhere ----------------------------------------------------------------------------------
+
+    private String[] linkedOwner(String providerName, String sub) {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        var auth = userAuth(email, tenant.slug());
+        assertThat(link(auth, providerName, sub, claims(null, false, null)).status()).isEqualTo(201);
+        return new String[] {tenant.slug(), email};
+    }
+
+    @Test
+    void aLoginsTokensMustGoBackToTheProviderWithinTheRecheckInterval() {
+        var sub = subject();
+        var owner = linkedOwner("plain", sub);
+
+        var viaProvider = logInThrough("plain", owner[0], sub, claims(null, false, null));
+        var withPassword = logIn(owner[1], owner[0]);
+        var refreshed = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + viaProvider.string("refreshToken")
+                + "\"}");
+
+        var recheckBy = java.time.Instant.now().plus(java.time.Duration.ofHours(1)).plusSeconds(5);
+        assertThat(java.time.Instant.parse(viaProvider.string("refreshTokenExpiresAt"))).isBefore(recheckBy);
+        assertThat(java.time.Instant.parse(refreshed.string("refreshTokenExpiresAt")))
+                .as("refreshing does not extend it").isBefore(recheckBy);
+        assertThat(java.time.Instant.parse(withPassword.string("refreshTokenExpiresAt")))
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(29)));
+    }
+
+    @Test
+    void rpInitiatedLogoutSendsTheBrowserToTheProviderWithItsIdTokenAsHint() {
+        var sub = subject();
+        var owner = linkedOwner("plain", sub);
+        var flow = startLogin("plain", owner[0], sub, claims(null, false, null));
+        assertThat(finish(flow).status()).isEqualTo(200);
+        var idToken = flow.browser().cookies.get("TENANTCORE_ID_TOKEN_plain");
+        assertThat(idToken).as("kept by the browser for the logout").startsWith("eyJ");
+
+        var logout = api.get("/v1/auth/oidc/plain/logout?returnTo="
+                + java.net.URLEncoder.encode(FRONT_END + "/signed-out", StandardCharsets.UTF_8),
+                flow.browser().cookieHeader());
+        var elsewhere = api.get("/v1/auth/oidc/plain/logout?returnTo="
+                + java.net.URLEncoder.encode("https://evil.example/", StandardCharsets.UTF_8));
+
+        assertThat(logout.status()).as(logout.toString()).isEqualTo(302);
+        var location = URI.create(logout.header("Location"));
+        var query = queryOf(location);
+        assertThat(location.toString()).startsWith(provider.issuerUrl("plain").toString());
+        assertThat(query.get("id_token_hint")).isEqualTo(idToken);
+        assertThat(java.net.URLDecoder.decode(query.get("post_logout_redirect_uri"), StandardCharsets.UTF_8))
+                .isEqualTo(FRONT_END + "/signed-out");
+        flow.browser().keep(logout);
+        assertThat(flow.browser().cookies).as("the hint is used once").doesNotContainKey("TENANTCORE_ID_TOKEN_plain");
+        assertThat(elsewhere.status()).isEqualTo(422);
+    }
+
+    private ApiClient.Response backChannelLogout(String providerName, String logoutToken) {
+        var request = java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/v1/auth/oidc/" + providerName
+                        + "/backchannel-logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("logout_token="
+                        + java.net.URLEncoder.encode(logoutToken, StandardCharsets.UTF_8)))
+                .build();
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new ApiClient.Response(response.statusCode(), response.headers().map(), response.body(),
+                    api.get("/health").mapper());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String logoutToken(String issuerId, String sub, String audience, Map<String, Object> extra) {
+        var claims = new HashMap<String, Object>(Map.of("events",
+                Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()),
+                "jti", UUID.randomUUID().toString()));
+        claims.putAll(extra);
+        return provider.issueToken(issuerId, sub, audience, claims).serialize();
+    }
+
+    @Test
+    void backChannelLogoutRevokesTheSubjectsLoginsThroughTheProviderAndNothingElse() {
+        var sub = subject();
+        var owner = linkedOwner("plain", sub);
+        var viaProvider = logInThrough("plain", owner[0], sub, claims(null, false, null));
+        var withPassword = logIn(owner[1], owner[0]);
+        var token = logoutToken("plain", sub, CLIENT_ID, Map.of());
+
+        var loggedOut = backChannelLogout("plain", token);
+        var replayed = backChannelLogout("plain", token);
+
+        assertThat(loggedOut.status()).as(loggedOut.toString()).isEqualTo(204);
+        assertThat(loggedOut.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + viaProvider.string("refreshToken") + "\"}")
+                .status()).as("the provider's session is over here too").isEqualTo(401);
+        assertThat(api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + withPassword.string("refreshToken")
+                + "\"}").status()).as("a password login is not the provider's").isEqualTo(200);
+        assertThat(replayed.status()).as("jti seen before: " + replayed).isEqualTo(400);
+        assertThat(replayed.string("type")).isEqualTo(PROBLEMS + "oidc-logout-token-invalid");
+    }
+
+    @Test
+    void backChannelLogoutWithASessionIdEndsThatSessionOnly() {
+        var sub = subject();
+        var owner = linkedOwner("plain", sub);
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("plain", sub, JOSEObjectType.JWT.getType(), null,
+                Map.of("sid", "session-1"), 3600));
+        var first = finish(startLoginWithoutEnqueue("plain", owner[0]));
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("plain", sub, JOSEObjectType.JWT.getType(), null,
+                Map.of("sid", "session-2"), 3600));
+        var second = finish(startLoginWithoutEnqueue("plain", owner[0]));
+
+        var loggedOut = backChannelLogout("plain", logoutToken("plain", sub, CLIENT_ID, Map.of("sid", "session-1")));
+
+        assertThat(loggedOut.status()).as(loggedOut.toString()).isEqualTo(204);
+        assertThat(api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + first.string("refreshToken") + "\"}")
+                .status()).isEqualTo(401);
+        assertThat(api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + second.string("refreshToken") + "\"}")
+                .status()).isEqualTo(200);
+    }
+
+    private AtCallback startLoginWithoutEnqueue(String providerName, String organization) {
+        var browser = new Browser();
+        var start = api.get("/v1/auth/oidc/" + providerName + "/authorize?organization=" + organization);
+        browser.keep(start);
+        var atProvider = api.get(start.header("Location"));
+        assertThat(atProvider.status()).as(atProvider.toString()).isBetween(301, 303);
+        return new AtCallback(browser, atProvider.header("Location"));
+    }
+
+    @Test
+    void invalidLogoutTokensAreRefusedWith400() {
+        var sub = subject();
+        linkedOwner("plain", sub);
+        var answers = new LinkedHashMap<String, ApiClient.Response>();
+        answers.put("another issuer", backChannelLogout("plain", logoutToken("corp", sub, CLIENT_ID, Map.of())));
+        answers.put("another audience", backChannelLogout("plain", logoutToken("plain", sub, "someone-else",
+                Map.of())));
+        answers.put("a nonce", backChannelLogout("plain", logoutToken("plain", sub, CLIENT_ID,
+                Map.of("nonce", "n"))));
+        answers.put("no event", backChannelLogout("plain", provider.issueToken("plain", sub, CLIENT_ID,
+                Map.of("jti", UUID.randomUUID().toString())).serialize()));
+        answers.put("an ID token", backChannelLogout("plain", provider.issueToken("plain", sub, CLIENT_ID, Map.of())
+                .serialize()));
+        answers.put("garbage", backChannelLogout("plain", "not-a-jwt"));
+        answers.put("nothing", backChannelLogout("plain", ""));
+
+        answers.forEach((what, answer) -> {
+            assertThat(answer.status()).as(what + ": " + answer).isEqualTo(400);
+            assertThat(answer.string("type")).as(what).isEqualTo(PROBLEMS + "oidc-logout-token-invalid");
+        });
+        assertThat(backChannelLogout("nope", "x").status()).isEqualTo(404);
     }
 
     // --- a provider that is down ----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import dev.tenantcore.identity.domain.ExternalLoginLookup;
 import dev.tenantcore.identity.domain.ExternalLoginRepository;
 import dev.tenantcore.identity.domain.LoginCandidate;
 import dev.tenantcore.identity.domain.LoginLookup;
+import dev.tenantcore.identity.domain.ProviderSession;
 import dev.tenantcore.identity.domain.User;
 import dev.tenantcore.identity.domain.UserRepository;
 import dev.tenantcore.shared.application.CurrentCaller;
@@ -82,8 +83,10 @@ final class ExternalLoginService implements LogInExternallyUseCase, StartExterna
         if (permissions.isEmpty()) {
             throw new AuthenticationFailedException();
         }
-        return firstRefreshLifetime == null ? sessions.startSession(userId, organizationId, permissions.get())
-                : sessions.startSession(userId, organizationId, permissions.get(), firstRefreshLifetime);
+        var identity = command.identity();
+        var providerSession = command.providerRecheck() == null ? null : new ProviderSession(identity.provider(),
+                identity.subject(), identity.sessionId(), clock.instant().plus(command.providerRecheck()));
+        return sessions.startSession(userId, organizationId, permissions.get(), firstRefreshLifetime, providerSession);
     }
 
     /**

@@ -8,7 +8,11 @@ import dev.tenantcore.identity.application.LinkExternalLoginUseCase;
 import dev.tenantcore.identity.application.LogInExternallyUseCase;
 import dev.tenantcore.identity.adapter.web.OidcLoginRefusedException.Cause;
 import dev.tenantcore.identity.application.PendingLink;
+import dev.tenantcore.identity.application.EndProviderSessionsUseCase;
 import dev.tenantcore.identity.application.RefreshSessionUseCase;
+import dev.tenantcore.shared.adapter.web.Problem;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.cookie.Cookie;
 import dev.tenantcore.shared.domain.ConflictException;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Post;
@@ -62,10 +66,17 @@ class OidcController {
     private final IssuedTokens tokens;
     private final RefreshSessionUseCase refresh;
     private final OidcReturnAddresses returnAddresses;
+    private final OidcLogouts logouts;
+    private final EndProviderSessionsUseCase endSessions;
+    private final OidcSettings settings;
 
     OidcController(OidcProviders providers, OidcFlows flows, LogInExternallyUseCase logIn,
             LinkExternalLoginUseCase link, IssuedTokens tokens, RefreshSessionUseCase refresh,
-            OidcReturnAddresses returnAddresses) {
+            OidcReturnAddresses returnAddresses, OidcLogouts logouts, EndProviderSessionsUseCase endSessions,
+            OidcSettings settings) {
+        this.logouts = logouts;
+        this.endSessions = endSessions;
+        this.settings = settings;
         this.providers = providers;
         this.flows = flows;
         this.logIn = logIn;
@@ -143,6 +154,11 @@ class OidcController {
                     @Header(name = "Location", description = "returnTo with code=... or error=...", required = true,
                             schema = @Schema(type = "string", format = "uri")),
                     @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT, description = ApiContract.RATE_LIMIT_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT_POLICY,
+                            description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
                             schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "200", description = "Logged in (the tokens), or the link existed already (the link)",
             headers = {
@@ -171,11 +187,14 @@ class OidcController {
         if (started.flow() instanceof LogIn login && login.returnTo() != null) {
             return handOff(chosen, login, started, request);
         }
-        var identity = flows.verify(chosen, started, request);
+        var verified = flows.verify(chosen, started, request);
         return switch (started.flow()) {
-            case LogIn login -> (MutableHttpResponse<?>) tokens.response(logInAs(chosen, identity, login));
+            case LogIn login -> ((MutableHttpResponse<?>) tokens.response(
+                    logIn(chosen, verified.identity(), login, false)))
+                    .cookie(logouts.idTokenCookie(chosen, verified.idToken(), request.isSecure()));
             case Link pending -> {
-                var linked = link.link(new PendingLink(pending.userId(), pending.organizationId()), identity);
+                var linked = link.link(new PendingLink(pending.userId(), pending.organizationId()),
+                        verified.identity());
                 yield HttpResponse.status(linked.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(ExternalLoginController.toResponse(linked.login()))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -200,6 +219,76 @@ class OidcController {
         return tokens.response(refresh.refresh(REFRESH_PREFIX + code.substring(HANDOFF_PREFIX.length())));
     }
 
+    @Get("/{provider}/logout{?returnTo}")
+    @ApiContract.NotFound
+    @ApiContract.UnprocessableContent
+    @ApiContract.TooManyRequests
+    @ProviderUnavailable
+    @Operation(operationId = "logOutAtOidcProvider", summary = "End the browser's session at the provider",
+            description = "RP-initiated logout: redirects (302) to the provider's end_session_endpoint with the ID "
+                    + "token of the browser's last login through it (kept in an HttpOnly cookie) as id_token_hint, "
+                    + "and returnTo (an address of tenantcore.oidc.return-addresses) as post_logout_redirect_uri; "
+                    + "straight to returnTo for a provider without one. Revoke the service's own refresh token "
+                    + "first (POST /v1/auth/logout).")
+    @ApiResponse(responseCode = "302", description = "To the provider's end-session endpoint, or to returnTo",
+            headers = {
+                    @Header(name = "Location", description = "Where the browser goes next", required = true,
+                            schema = @Schema(type = "string", format = "uri")),
+                    @Header(name = ApiContract.REQUEST_ID, description = ApiContract.REQUEST_ID_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT, description = ApiContract.RATE_LIMIT_DESCRIPTION,
+                            schema = @Schema(type = "string")),
+                    @Header(name = ApiContract.RATE_LIMIT_POLICY,
+                            description = ApiContract.RATE_LIMIT_POLICY_DESCRIPTION,
+                            schema = @Schema(type = "string"))})
+    HttpResponse<?> logout(@PathVariable String provider,
+            @Nullable @QueryValue @Parameter(description = "Where the provider sends the browser after the logout: "
+                    + "an address of tenantcore.oidc.return-addresses, or under one") String returnTo,
+            HttpRequest<?> request) {
+        var chosen = providers.require(provider);
+        URI back = null;
+        if (returnTo != null) {
+            back = returnAddresses.allowed(returnTo);
+            if (back == null) {
+                throw new InvariantViolationException("returnTo", "must be an address the service is configured to "
+                        + "return to (tenantcore.oidc.return-addresses)");
+            }
+        }
+        var redirect = logouts.endSession(chosen, back, request);
+        if (redirect.location() == null) {
+            throw new InvariantViolationException("returnTo", "the provider has no end-session endpoint: say "
+                    + "where to go instead");
+        }
+        return HttpResponse.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, redirect.location().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .cookie(redirect.expiredIdToken());
+    }
+
+    @Post(uri = "/{provider}/backchannel-logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @ApiContract.NoContent
+    @ApiContract.NotFound
+    @ApiContract.TooManyRequests
+    @ProviderUnavailable
+    @ApiResponse(responseCode = "400", description = "Not a valid logout token of the provider (or one seen "
+            + "before)", content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "oidcBackChannelLogout", summary = "A provider ends a person's sessions",
+            description = "OpenID Connect Back-Channel Logout 1.0: register this as the client's "
+                    + "backchannel_logout_uri. The logout token (form field logout_token) must verify against the "
+                    + "provider's keys, name its issuer and this client, be recent, carry the back-channel logout "
+                    + "event and a sub, no nonce, and an unseen jti. Revokes the refresh tokens of the subject's "
+                    + "logins through the provider (of its session only, when the token names a sid).")
+    HttpResponse<?> backChannelLogout(@PathVariable String provider,
+            @Nullable @Body("logout_token") @Parameter(description = "The provider's logout token (a JWT)")
+            String logoutToken) {
+        var chosen = providers.require(provider);
+        var claims = logouts.verifyLogoutToken(chosen, logoutToken);
+        endSessions.endProviderSessions(chosen.name(), claims.getSubject().getValue(),
+                claims.getSessionID() == null ? null : claims.getSessionID().getValue());
+        return HttpResponse.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
     /**
      * Ends a login started with a return address: there, with the one-time code, or with the problem type's last
      * segment as {@code error} (the same causes as the JSON answers).
@@ -207,11 +296,13 @@ class OidcController {
     private MutableHttpResponse<?> handOff(OidcProvider provider, LogIn login, OidcFlowCookies.Started started,
             HttpRequest<?> request) {
         String parameter;
+        Cookie idToken = null;
         try {
-            var identity = flows.verify(provider, started, request);
-            var session = logIn(provider, identity, login, true);
+            var verified = flows.verify(provider, started, request);
+            var session = logIn(provider, verified.identity(), login, true);
             // The session's first refresh token, for a minute, under a prefix of its own: it passes as nothing else.
             parameter = "code=" + HANDOFF_PREFIX + session.refreshToken().substring(REFRESH_PREFIX.length());
+            idToken = logouts.idTokenCookie(provider, verified.idToken(), request.isSecure());
         } catch (OidcLoginRefusedException e) {
             parameter = "error=" + lastSegment(e.reason().type());
         } catch (OidcProviderUnavailableException e) {
@@ -222,18 +313,15 @@ class OidcController {
             parameter = "error=oidc-account-exists";
         }
         var back = login.returnTo().toString();
-        return HttpResponse.status(HttpStatus.SEE_OTHER)
+        var response = HttpResponse.status(HttpStatus.SEE_OTHER)
                 .header(HttpHeaders.LOCATION, back + (back.contains("?") ? "&" : "?") + parameter)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Referrer-Policy", "no-referrer");
+        return idToken == null ? response : response.cookie(idToken);
     }
 
     private static String lastSegment(String type) {
         return type.substring(type.lastIndexOf('/') + 1);
-    }
-
-    private Session logInAs(OidcProvider provider, ExternalIdentity identity, LogIn login) {
-        return logIn(provider, identity, login, false);
     }
 
     /**
@@ -242,7 +330,8 @@ class OidcController {
      */
     private Session logIn(OidcProvider provider, ExternalIdentity identity, LogIn login, boolean handOff) {
         try {
-            var command = new ExternalLogInCommand(identity, login.organization(), provider.policy());
+            var command = new ExternalLogInCommand(identity, login.organization(), provider.policy(),
+                    settings.getProviderRecheck());
             return handOff ? logIn.handOffExternal(command) : logIn.logInExternal(command);
         } catch (AuthenticationFailedException e) {
             LOG.log(System.Logger.Level.WARNING, "login through {0} refused: the subject has no access to the "

@@ -60,6 +60,14 @@ final class OidcFlows {
     record Redirect(URI authorizationUrl, Cookie cookie) {
     }
 
+    /** Who the provider vouched for, and the ID token it did so with (the hint of a later logout there). */
+    record Verified(ExternalIdentity identity, String idToken) {
+        @Override
+        public String toString() {
+            return "Verified[" + identity + "]"; // never the token
+        }
+    }
+
     private final OidcFlowCookies cookies;
     private final HttpHostResolver hosts;
 
@@ -112,7 +120,7 @@ final class OidcFlows {
      * @throws OidcLoginRefusedException        when the provider refused, or its answer does not check out
      * @throws OidcProviderUnavailableException when the provider's token or key endpoint cannot be reached
      */
-    ExternalIdentity verify(OidcProvider provider, Started started, HttpRequest<?> request) {
+    Verified verify(OidcProvider provider, Started started, HttpRequest<?> request) {
         var parameters = request.getParameters();
         var error = parameters.get("error");
         if (error != null) {
@@ -146,9 +154,9 @@ final class OidcFlows {
             throw refused(provider, "the ID token did not verify: " + e.getClass().getSimpleName());
         }
         try {
-            return new ExternalIdentity(provider.name(), claims.getSubject().getValue(),
+            return new Verified(new ExternalIdentity(provider.name(), claims.getSubject().getValue(),
                     email(claims.getStringClaim("email")), isTrue(claims.getClaim("email_verified")),
-                    claims.getStringClaim("name"));
+                    claims.getStringClaim("name"), claims.getStringClaim("sid")), idToken.serialize());
         } catch (InvariantViolationException | IllegalArgumentException e) {
             throw refused(provider, "unusable subject");
         }

@@ -1,6 +1,6 @@
 package dev.tenantcore.identity.adapter.web;
 
-/** A login through a provider that is refused (401), with the cause its problem type names. */
+/** A login (or logout) through a provider that is refused, with the cause its problem type names. */
 final class OidcLoginRefusedException extends OidcLoginException {
     /** The causes a client can tell apart; each is a problem type of its own. */
     enum Cause {
@@ -13,14 +13,26 @@ final class OidcLoginRefusedException extends OidcLoginException {
         /** The callback's flow is not in progress in this browser (never started here, tampered with, or over). */
         NO_FLOW("oidc-login-not-in-progress", "No login in progress"),
         /** The provider vouched for the person, but that gives no access to the organization asked for. */
-        NOT_A_MEMBER("oidc-not-a-member", "No access to this organization");
+        NOT_A_MEMBER("oidc-not-a-member", "No access to this organization"),
+        /** A back-channel logout whose token is not a valid, fresh logout token of the provider (400). */
+        BAD_LOGOUT_TOKEN("oidc-logout-token-invalid", "Invalid logout token", 400);
 
         private final String type;
         private final String title;
+        private final int status;
 
         Cause(String type, String title) {
+            this(type, title, 401);
+        }
+
+        Cause(String type, String title, int status) {
             this.type = type;
             this.title = title;
+            this.status = status;
+        }
+
+        int status() {
+            return status;
         }
 
         String type() {

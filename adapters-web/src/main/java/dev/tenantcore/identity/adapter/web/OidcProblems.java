@@ -21,7 +21,8 @@ final class OidcProblems implements ExceptionHandler<OidcLoginException, HttpRes
     @Override
     public HttpResponse<?> handle(HttpRequest request, OidcLoginException exception) {
         return switch (exception) {
-            case OidcLoginRefusedException refused -> problem(HttpStatus.UNAUTHORIZED, refused.reason().type(),
+            case OidcLoginRefusedException refused -> problem(HttpStatus.valueOf(refused.reason().status()),
+                    refused.reason().type(),
                     refused.reason().title(), refused.getMessage());
             case OidcProviderUnavailableException unavailable -> problem(HttpStatus.SERVICE_UNAVAILABLE,
                     "oidc-provider-unavailable", "OpenID provider unavailable", unavailable.getMessage())

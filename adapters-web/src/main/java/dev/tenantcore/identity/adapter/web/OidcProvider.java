@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One OpenID Connect provider: its configuration, and its discovery document and signing keys, fetched when a
@@ -41,7 +42,8 @@ final class OidcProvider {
     private static final int RESPONSE_SIZE_LIMIT = 512 * 1024;
 
     /** What discovery found: the endpoints, and the validator of ID tokens signed by the provider's keys. */
-    record Discovered(OIDCProviderMetadata metadata, JWKSource<SecurityContext> keys, IDTokenValidator idTokens) {
+    record Discovered(OIDCProviderMetadata metadata, JWKSource<SecurityContext> keys, Set<JWSAlgorithm> algorithms,
+            IDTokenValidator idTokens) {
     }
 
     /** The provider as the health check shows it. */
@@ -193,7 +195,7 @@ final class OidcProvider {
         // The issuer every ID token must name is the configured one (as the discovery document spells it).
         var idTokens = new IDTokenValidator(metadata.getIssuer(), clientId,
                 new JWSVerificationKeySelector<>(algorithms, keys), null);
-        return new Discovered(metadata, keys, idTokens);
+        return new Discovered(metadata, keys, Set.copyOf(algorithms), idTokens);
     }
 
     private static java.net.URL url(URI uri) throws MalformedURLException {

@@ -10,6 +10,7 @@ final class OidcSettings {
     private Duration loginWindow = Duration.ofMinutes(10);
     private Duration providerTimeout = Duration.ofSeconds(5);
     private List<String> returnAddresses = List.of();
+    private Duration providerRecheck = Duration.ofHours(8);
 
     public Duration getLoginWindow() {
         return loginWindow;
@@ -33,6 +34,22 @@ final class OidcSettings {
             throw new IllegalArgumentException("tenantcore.oidc.provider-timeout must be positive");
         }
         this.providerTimeout = providerTimeout;
+    }
+
+    public Duration getProviderRecheck() {
+        return providerRecheck;
+    }
+
+    /**
+     * How long the tokens of a login through a provider may be refreshed before the person must log in through
+     * the provider again: the bound on how long someone disabled there keeps access when no back-channel logout
+     * comes.
+     */
+    public void setProviderRecheck(Duration providerRecheck) {
+        if (providerRecheck.isNegative() || providerRecheck.isZero()) {
+            throw new IllegalArgumentException("tenantcore.oidc.provider-recheck must be positive");
+        }
+        this.providerRecheck = providerRecheck;
     }
 
     public List<String> getReturnAddresses() {
