@@ -50,12 +50,13 @@ final class InvitationAccountService implements InvitationAccounts {
         var found = logins.findByEmail(address, null);
         if (found.isPresent()) {
             var account = found.get();
-            if (account.passwordHash() == null) {
-                // No password can prove it: it logs in through an identity provider, and accepts with that login.
-                throw new ConflictException("the account with the invited address has no password: log in through "
-                        + "its identity provider, then accept the invitation with your access token");
-            }
             if (!passwordCheck.proves(address.value(), password, account.passwordHash())) {
+                if (account.passwordHash() == null) {
+                    // No password can prove it (the check still ran, throttled and timed like any other): it logs
+                    // in through an identity provider, and accepts with that login's access token.
+                    throw new ConflictException("the account with the invited address has no password: log in "
+                            + "through its identity provider, then accept the invitation with your access token");
+                }
                 throw new AuthenticationFailedException();
             }
             requireActive(account.userStatus());
