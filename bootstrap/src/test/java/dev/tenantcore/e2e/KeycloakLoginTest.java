@@ -1,7 +1,6 @@
 package dev.tenantcore.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.tenantcore.support.ApiClient;
 import dev.tenantcore.support.ServiceTest;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The whole browser flow against a real Keycloak: its server distribution from Maven Central (unpacked by the
@@ -43,6 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @MicronautTest(transactional = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisabledIfSystemProperty(named = "keycloak.skip", matches = "true", disabledReason = "-Dkeycloak.skip=true")
 class KeycloakLoginTest extends ServiceTest {
     private static final String FRONT_END = "https://app.example.com";
     private static final String KEYCLOAK_PASSWORD = "ada-keycloak-password";
@@ -96,7 +97,6 @@ class KeycloakLoginTest extends ServiceTest {
     // --- Keycloak ------------------------------------------------------------------------------------------------
 
     private void startKeycloak() throws IOException, InterruptedException {
-        assumeThat(Boolean.getBoolean("keycloak.skip")).as("-Dkeycloak.skip=true").isFalse();
         var home = Path.of(Objects.requireNonNull(System.getProperty("keycloak.home"),
                 "keycloak.home: run through Maven, which unpacks Keycloak"));
         assertThat(home.resolve("bin/kc.sh")).as("Keycloak unpacked by the build").exists();

@@ -17,6 +17,8 @@ import dev.tenantcore.shared.domain.ConflictException;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Post;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import jakarta.validation.Valid;
 import java.net.URI;
 import dev.tenantcore.identity.application.Session;
@@ -274,6 +276,9 @@ class OidcController {
             + "before)", content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "oidcBackChannelLogout", summary = "A provider ends a person's sessions",
+            // Called by providers, never by the API's clients: the client generators skip x-internal operations.
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-internal", value = "true",
+                    parseValue = true)),
             description = "OpenID Connect Back-Channel Logout 1.0: register this as the client's "
                     + "backchannel_logout_uri. The logout token (form field logout_token) must verify against the "
                     + "provider's keys, name its issuer and this client, be recent, carry the back-channel logout "
