@@ -43,8 +43,14 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class OidcLoginApiTest extends ServiceTest {
     private static final String CLIENT_ID = "tenantcore-test";
+    private static final String FLOW_COOKIE = "TENANTCORE_OIDC_";
+    private static final String PROBLEMS = "https://tenantcore.dev/problems/";
+    private static final String FRONT_END = "https://app.example.com";
 
     private MockOAuth2Server provider;
+    /** A provider that is down when the service starts: its server starts during a test, on this port. */
+    private MockOAuth2Server flakyProvider;
+    private int flakyPort;
     @Inject
     MemberProvisioning members;
     @Inject
@@ -56,19 +62,38 @@ class OidcLoginApiTest extends ServiceTest {
         provider.start();
         var properties = new HashMap<>(super.getProperties());
         for (var name : List.of("acme-sso", "corp", "plain")) {
-            var client = "micronaut.security.oauth2.clients." + name + ".";
+            var client = "tenantcore.oidc.providers." + name + ".";
             properties.put(client + "client-id", CLIENT_ID);
             properties.put(client + "client-secret", "not-a-real-secret");
-            properties.put(client + "openid.issuer", provider.issuerUrl(name).toString());
+            properties.put(client + "issuer", provider.issuerUrl(name).toString());
         }
+        flakyPort = freePort();
+        properties.put("tenantcore.oidc.providers.flaky.client-id", CLIENT_ID);
+        properties.put("tenantcore.oidc.providers.flaky.client-secret", "not-a-real-secret");
+        properties.put("tenantcore.oidc.providers.flaky.issuer", "http://localhost:" + flakyPort + "/flaky");
         properties.put("tenantcore.oidc.providers.acme-sso.allow-sign-up", "true");
+        properties.put("tenantcore.oidc.provider-recheck", "1h");
+        properties.put("tenantcore.oidc.return-addresses", FRONT_END + "/after-login," + FRONT_END + "/signed-out");
         properties.put("tenantcore.oidc.providers.corp.link-by-verified-email", "true");
+        // The providers' reachability is a health detail, which operators see (on the management port in production).
+        properties.put("endpoints.health.details-visible", "ANONYMOUS");
         return properties;
     }
 
     @AfterAll
     void stopProvider() {
         provider.shutdown();
+        if (flakyProvider != null) {
+            flakyProvider.shutdown();
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // --- the browser ---------------------------------------------------------------------------------------------
@@ -91,6 +116,10 @@ class OidcLoginApiTest extends ServiceTest {
                             cookies.put(name, value);
                         }
                     });
+        }
+
+        List<String> flowCookies() {
+            return cookies.keySet().stream().filter(name -> name.startsWith(FLOW_COOKIE)).toList();
         }
 
         Browser copy() {
@@ -124,7 +153,8 @@ class OidcLoginApiTest extends ServiceTest {
     /** Sends the browser to the provider, which vouches for {@code subject} with these claims. */
     private AtCallback throughProvider(String providerName, Browser browser, String authorizationUrl,
             String subject, Map<String, Object> claims) {
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(providerName, subject, JOSEObjectType.JWT.getType(),
+        var issuing = "flaky".equals(providerName) ? flakyProvider : provider;
+        issuing.enqueueCallback(new DefaultOAuth2TokenCallback(providerName, subject, JOSEObjectType.JWT.getType(),
                 null, claims, 3600));
         var atProvider = api.get(authorizationUrl);
         assertThat(atProvider.status()).as(atProvider.toString()).isBetween(301, 303);
@@ -136,11 +166,17 @@ class OidcLoginApiTest extends ServiceTest {
 
     private AtCallback startLogin(String providerName, String organization, String subject,
             Map<String, Object> claims) {
-        var browser = new Browser();
-        var start = api.get("/v1/auth/oidc/" + providerName + "/authorize?organization=" + organization);
+        return startLogin(new Browser(), providerName, organization, subject, claims);
+    }
+
+    private AtCallback startLogin(Browser browser, String providerName, String organization, String subject,
+            Map<String, Object> claims) {
+        var before = browser.flowCookies().size();
+        var start = api.get("/v1/auth/oidc/" + providerName + "/authorize?organization=" + organization,
+                browser.cookieHeader());
         assertThat(start.status()).as(start.toString()).isEqualTo(302);
         browser.keep(start);
-        assertThat(browser.cookies).containsKeys("TENANTCORE_OIDC", "OAUTH2_STATE", "OPENID_NONCE");
+        assertThat(browser.flowCookies()).as("one cookie per flow").hasSize(before + 1);
         return throughProvider(providerName, browser, start.header("Location"), subject, claims);
     }
 
@@ -205,45 +241,69 @@ class OidcLoginApiTest extends ServiceTest {
     // --- logging in ----------------------------------------------------------------------------------------------
 
     @Test
-    void aFirstLoginCreatesTheAccountWhichLogsInOnceItIsAMember() throws SQLException {
+    void aLoginThatEndsWithoutAMembershipCreatesNothingEvenWithSignUpAllowed() throws SQLException {
         var tenant = signUp();
         var email = uniqueEmail();
+
+        var first = logInThrough("acme-sso", tenant.slug(), subject(), claims(email, true, "Grace Hopper"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(401);
+        assertThat(first.string("type")).isEqualTo(PROBLEMS + "oidc-not-a-member");
+        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).as("no orphan account").isEmpty();
+        var signUp = api.post("/v1/organizations", """
+                {"name":"Grace's","slug":"%s","owner":{"email":"%s","password":"correct horse battery staple",
+                 "displayName":"Grace"}}""".formatted("g-" + UUID.randomUUID().toString().substring(0, 8), email));
+        assertThat(signUp.status()).as("the address is free for a sign-up: " + signUp).isEqualTo(201);
+    }
+
+    @Test
+    void aLinkedMemberLogsInAndTheTokensWork() {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
         var sub = subject();
+        assertThat(link(userAuth(email, tenant.slug()), "acme-sso", sub, claims(email, true, null)).status())
+                .isEqualTo(201);
 
-        var first = logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, "Grace Hopper"));
+        var login = logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, "Grace Hopper"));
 
-        assertThat(first.status()).as("an account, but no membership yet").isEqualTo(401);
-        var accounts = rows("""
-                SELECT u.id, c.user_id AS credential, p.display_name, l.provider, l.subject, l.email_at_provider::text
-                FROM users u JOIN user_profiles p ON p.user_id = u.id JOIN user_external_logins l ON l.user_id = u.id
-                LEFT JOIN user_credentials c ON c.user_id = u.id WHERE u.email = ?::citext""", email);
-        assertThat(accounts).singleElement().satisfies(account -> {
-            assertThat(account.get("credential")).as("no password").isNull();
-            assertThat(account.get("display_name")).isEqualTo("Grace Hopper");
-            assertThat(account.get("provider")).isEqualTo("acme-sso");
-            assertThat(account.get("subject")).isEqualTo(sub);
-            assertThat(account.get("email_at_provider")).isEqualTo(email);
-        });
-        var userId = (UUID) accounts.getFirst().get("id");
-        addMember(tenant.organizationId(), userId, "member");
-
-        var second = logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, "Grace Hopper"));
-
-        assertThat(second.status()).as(second.toString()).isEqualTo(200);
-        assertThat(second.header("Cache-Control")).isEqualTo("no-store");
-        assertThat(second.string("tokenType")).isEqualTo("Bearer");
-        assertThat(second.string("userId")).isEqualTo(userId.toString());
-        assertThat(second.string("organizationId")).isEqualTo(tenant.organizationId().toString());
-        assertThat(second.string("refreshToken")).startsWith("tcr_");
-        assertThat(second.body()).doesNotContain("id_token", "OAUTH2", "code=");
-        var me = api.get("/v1/me", bearer(second));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(login.string("tokenType")).isEqualTo("Bearer");
+        assertThat(login.string("organizationId")).isEqualTo(tenant.organizationId().toString());
+        assertThat(login.string("refreshToken")).startsWith("tcr_");
+        assertThat(login.body()).doesNotContain("id_token", "code=");
+        var me = api.get("/v1/me", bearer(login));
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.string("email")).isEqualTo(email);
-        assertThat(me.object("profile").get("displayName")).isEqualTo("Grace Hopper");
         assertThat(me.json().get("permissions").toString()).contains("tasks:write");
-        var refreshed = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + second.string("refreshToken") + "\"}");
+        var refreshed = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + login.string("refreshToken") + "\"}");
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
-        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).hasSize(1);
+    }
+
+    @Test
+    void twoLoginsStartedInOneBrowserBothFinish() {
+        var email = uniqueEmail();
+        var home = signUpWithOwner(email);
+        var second = signUp();
+        var sub = subject();
+        var auth = userAuth(email, home.slug());
+        assertThat(link(auth, "plain", sub, claims(null, false, null)).status()).isEqualTo(201);
+        var userId = api.get("/v1/me", auth).string("id");
+        addMember(second.organizationId(), UUID.fromString(userId), "member");
+        var browser = new Browser();
+
+        var toHome = startLogin(browser, "plain", home.slug(), sub, claims(null, false, null));
+        var toSecond = startLogin(browser, "plain", second.slug(), sub, claims(null, false, null));
+        assertThat(browser.flowCookies()).hasSize(2);
+        var first = finish(toHome);
+        assertThat(browser.flowCookies()).as("the other tab's flow goes on").hasSize(1);
+        var then = finish(toSecond);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.string("organizationId")).isEqualTo(home.organizationId().toString());
+        assertThat(then.status()).as(then.toString()).isEqualTo(200);
+        assertThat(then.string("organizationId")).isEqualTo(second.organizationId().toString());
+        assertThat(browser.flowCookies()).as("every flow cookie is gone").isEmpty();
     }
 
     @Test
@@ -262,14 +322,16 @@ class OidcLoginApiTest extends ServiceTest {
         var replay = api.get(flow.callbackUrl(), cookiesBefore.cookieHeader());
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
-        assertThat(flow.browser().cookies).doesNotContainKey("TENANTCORE_OIDC");
+        assertThat(flow.browser().flowCookies()).isEmpty();
         assertThat(replay.status()).as(replay.toString()).isEqualTo(401);
+        assertThat(replay.string("type")).isEqualTo(PROBLEMS + "oidc-provider-error");
         var failed = finish(startLogin("plain", tenant.slug(), subject(), claims(null, false, null)));
         assertThat(failed.status()).isEqualTo(401);
         assertThat(failed.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Set-Cookie"))
                 .flatMap(h -> h.getValue().stream()))
                 .as("a failed callback ends its flow too")
-                .anySatisfy(cookie -> assertThat(cookie).startsWith("TENANTCORE_OIDC=;").containsIgnoringCase("Max-Age=0"));
+                .anySatisfy(cookie -> assertThat(cookie).startsWith(FLOW_COOKIE).contains("=;")
+                        .containsIgnoringCase("Max-Age=0"));
     }
 
     @Test
@@ -316,7 +378,7 @@ class OidcLoginApiTest extends ServiceTest {
     }
 
     @Test
-    void aNonMemberGetsTheSame401AsAPasswordLogin() {
+    void aNonMemberAnUnknownOrganizationAndAnUnknownSubjectGetOneAnswer() {
         var email = uniqueEmail();
         var home = signUpWithOwner(email);
         var elsewhere = signUp();
@@ -327,15 +389,304 @@ class OidcLoginApiTest extends ServiceTest {
         var viaProvider = logInThrough("plain", elsewhere.slug(), sub, claims(null, false, null));
         var unknownOrganization = logInThrough("plain", "no-such-organization", sub, claims(null, false, null));
         var unknownSubject = logInThrough("plain", home.slug(), subject(), claims(null, false, null));
-        var withPassword = logIn(email, elsewhere.slug());
 
-        assertThat(withPassword.status()).isEqualTo(401);
         for (var answer : List.of(viaProvider, unknownOrganization, unknownSubject)) {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(answer.body()).isEqualTo(withPassword.body());
+            assertThat(answer.string("type")).isEqualTo(PROBLEMS + "oidc-not-a-member");
+            assertThat(answer.body()).isEqualTo(viaProvider.body());
         }
         assertThat(logInThrough("plain", home.slug(), sub, claims(null, false, null)).status()).isEqualTo(200);
+    }
+
+    // --- handing a login over to a front end ----------------------------------------------------------------------
+
+    private AtCallback startLoginReturningTo(String returnTo, String organization, String subject,
+            Map<String, Object> claims) {
+        var browser = new Browser();
+        var start = api.get("/v1/auth/oidc/plain/authorize?organization=" + organization + "&returnTo="
+                + java.net.URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+        assertThat(start.status()).as(start.toString()).isEqualTo(302);
+        browser.keep(start);
+        return throughProvider("plain", browser, start.header("Location"), subject, claims);
+    }
+
+    @Test
+    void aLoginWithAReturnAddressSendsTheBrowserThereWithAOneTimeCodeForTheTokens() {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        var sub = subject();
+        assertThat(link(userAuth(email, tenant.slug()), "plain", sub, claims(null, false, null)).status())
+                .isEqualTo(201);
+        var flow = startLoginReturningTo(FRONT_END + "/after-login?tab=2", tenant.slug(), sub,
+                claims(null, false, null));
+
+        var back = finish(flow);
+
+        assertThat(back.status()).as(back.toString()).isEqualTo(303);
+        var location = back.header("Location");
+        assertThat(location).startsWith(FRONT_END + "/after-login?tab=2&code=tcx_")
+                .doesNotContain("tcr_", "eyJ", "access", "token");
+        assertThat(back.body()).isNullOrEmpty();
+        assertThat(flow.browser().flowCookies()).as("the flow cookie is gone").isEmpty();
+        var code = location.substring(location.indexOf("code=") + 5);
+        var asRefreshToken = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + code + "\"}");
+        var exchanged = api.post("/v1/auth/oidc/exchange", "{\"code\":\"" + code + "\"}");
+        var again = api.post("/v1/auth/oidc/exchange", "{\"code\":\"" + code + "\"}");
+
+        assertThat(asRefreshToken.status()).as("a code is no refresh token").isEqualTo(401);
+        assertThat(exchanged.status()).as(exchanged.toString()).isEqualTo(200);
+        assertThat(exchanged.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(exchanged.string("organizationId")).isEqualTo(tenant.organizationId().toString());
+        assertThat(api.get("/v1/me", bearer(exchanged)).string("email")).isEqualTo(email);
+        assertThat(again.status()).as("single use").isEqualTo(401);
+        var refreshed = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + exchanged.string("refreshToken")
+                + "\"}");
+        assertThat(refreshed.status()).as("a replayed code revokes what it gave").isEqualTo(401);
+    }
+
+    @Test
+    void aFailedLoginWithAReturnAddressSendsTheBrowserThereWithTheCause() {
+        var tenant = signUp();
+
+        var notMember = finish(startLoginReturningTo(FRONT_END + "/after-login", tenant.slug(), subject(),
+                claims(null, false, null)));
+        // Cancelled at the provider: it sends the browser back with an error, and never issues a token.
+        var browser = new Browser();
+        var start = api.get("/v1/auth/oidc/plain/authorize?organization=" + tenant.slug() + "&returnTo="
+                + java.net.URLEncoder.encode(FRONT_END + "/after-login", StandardCharsets.UTF_8));
+        browser.keep(start);
+        var state = queryOf(URI.create(start.header("Location"))).get("state");
+        var cancelled = api.get("/v1/auth/oidc/plain/callback?error=access_denied&state=" + state,
+                browser.cookieHeader());
+
+        assertThat(notMember.status()).isEqualTo(303);
+        assertThat(notMember.header("Location")).isEqualTo(FRONT_END + "/after-login?error=oidc-not-a-member");
+        assertThat(cancelled.status()).isEqualTo(303);
+        assertThat(cancelled.header("Location")).isEqualTo(FRONT_END + "/after-login?error=oidc-login-cancelled");
+    }
+
+    @Test
+    void onlyConfiguredReturnAddressesAreAccepted() {
+        var tenant = signUp();
+        for (var returnTo : List.of("https://evil.example/after-login", "https://app.example.com.evil.example/",
+                "https://app.example.com/after-login-elsewhere", "https://app.example.com/", "http://app.example.com/after-login",
+                "https://app.example.com:8443/after-login", "https://user@app.example.com/after-login",
+                "https://app.example.com/after-login#fragment", "https://app.example.com/after-login/../admin",
+                "javascript:alert(1)", "/after-login")) {
+            var start = api.get("/v1/auth/oidc/plain/authorize?organization=" + tenant.slug() + "&returnTo="
+                    + java.net.URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+            assertThat(start.status()).as(returnTo + ": " + start).isEqualTo(422);
+            assertThat(start.string("errors")).contains("returnTo");
+        }
+        assertThat(api.get("/v1/auth/oidc/plain/authorize?organization=" + tenant.slug() + "&returnTo="
+                + java.net.URLEncoder.encode(FRONT_END + "/after-login/deep?x=1", StandardCharsets.UTF_8)).status())
+                .isEqualTo(302);
+    }
+
+    @Test
+    void malformedOrUnknownCodesAreRefused() {
+        for (var body : List.of("{\"code\":\"tcx_nope\"}", "{\"code\":\"tcr_nope\"}", "{\"code\":\"\"}")) {
+            var answer = api.post("/v1/auth/oidc/exchange", body);
+            assertThat(answer.status()).as(body + ": " + answer).isEqualTo(401);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        }
+        assertThat(api.post("/v1/auth/oidc/exchange", "{}").status()).isBetween(400, 422);
+    }
+
+    // --- logging out everywhere ----------------------------------------------------------------------------------
+
+    private String[] linkedOwner(String providerName, String sub) {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        var auth = userAuth(email, tenant.slug());
+        assertThat(link(auth, providerName, sub, claims(null, false, null)).status()).isEqualTo(201);
+        return new String[] {tenant.slug(), email};
+    }
+
+    @Test
+    void aLoginsTokensMustGoBackToTheProviderWithinTheRecheckInterval() {
+        var sub = subject();
+        var owner = linkedOwner("plain", sub);
+
+        var viaProvider = logInThrough("plain", owner[0], sub, claims(null, false, null));
+        var withPassword = logIn(owner[1], owner[0]);
+        var refreshed = api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + viaProvider.string("refreshToken")
+                + "\"}");
+
+        var recheckBy = java.time.Instant.now().plus(java.time.Duration.ofHours(1)).plusSeconds(5);
+        assertThat(java.time.Instant.parse(viaProvider.string("refreshTokenExpiresAt"))).isBefore(recheckBy);
+        assertThat(java.time.Instant.parse(refreshed.string("refreshTokenExpiresAt")))
+                .as("refreshing does not extend it").isBefore(recheckBy);
+        assertThat(java.time.Instant.parse(withPassword.string("refreshTokenExpiresAt")))
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(29)));
+    }
+
+    @Test
+    void rpInitiatedLogoutSendsTheBrowserToTheProviderWithItsIdTokenAsHint() {
+        var sub = subject();
+        var owner = linkedOwner("plain", sub);
+        var flow = startLogin("plain", owner[0], sub, claims(null, false, null));
+        assertThat(finish(flow).status()).isEqualTo(200);
+        var idToken = flow.browser().cookies.get("TENANTCORE_ID_TOKEN_plain");
+        assertThat(idToken).as("kept by the browser for the logout").startsWith("eyJ");
+
+        var logout = api.get("/v1/auth/oidc/plain/logout?returnTo="
+                + java.net.URLEncoder.encode(FRONT_END + "/signed-out", StandardCharsets.UTF_8),
+                flow.browser().cookieHeader());
+        var elsewhere = api.get("/v1/auth/oidc/plain/logout?returnTo="
+                + java.net.URLEncoder.encode("https://evil.example/", StandardCharsets.UTF_8));
+
+        assertThat(logout.status()).as(logout.toString()).isEqualTo(302);
+        var location = URI.create(logout.header("Location"));
+        var query = queryOf(location);
+        assertThat(location.toString()).startsWith(provider.issuerUrl("plain").toString());
+        assertThat(query.get("id_token_hint")).isEqualTo(idToken);
+        assertThat(java.net.URLDecoder.decode(query.get("post_logout_redirect_uri"), StandardCharsets.UTF_8))
+                .isEqualTo(FRONT_END + "/signed-out");
+        flow.browser().keep(logout);
+        assertThat(flow.browser().cookies).as("the hint is used once").doesNotContainKey("TENANTCORE_ID_TOKEN_plain");
+        assertThat(elsewhere.status()).isEqualTo(422);
+    }
+
+    private ApiClient.Response backChannelLogout(String providerName, String logoutToken) {
+        var request = java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/v1/auth/oidc/" + providerName
+                        + "/backchannel-logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("logout_token="
+                        + java.net.URLEncoder.encode(logoutToken, StandardCharsets.UTF_8)))
+                .build();
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request,
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new ApiClient.Response(response.statusCode(), response.headers().map(), response.body(),
+                    api.get("/health").mapper());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String logoutToken(String issuerId, String sub, String audience, Map<String, Object> extra) {
+        var claims = new HashMap<String, Object>(Map.of("events",
+                Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()),
+                "jti", UUID.randomUUID().toString()));
+        claims.putAll(extra);
+        return provider.issueToken(issuerId, sub, audience, claims).serialize();
+    }
+
+    @Test
+    void backChannelLogoutRevokesTheSubjectsLoginsThroughTheProviderAndNothingElse() {
+        var sub = subject();
+        var owner = linkedOwner("plain", sub);
+        var viaProvider = logInThrough("plain", owner[0], sub, claims(null, false, null));
+        var withPassword = logIn(owner[1], owner[0]);
+        var token = logoutToken("plain", sub, CLIENT_ID, Map.of());
+
+        var loggedOut = backChannelLogout("plain", token);
+        var replayed = backChannelLogout("plain", token);
+
+        assertThat(loggedOut.status()).as(loggedOut.toString()).isEqualTo(204);
+        assertThat(loggedOut.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + viaProvider.string("refreshToken") + "\"}")
+                .status()).as("the provider's session is over here too").isEqualTo(401);
+        assertThat(api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + withPassword.string("refreshToken")
+                + "\"}").status()).as("a password login is not the provider's").isEqualTo(200);
+        assertThat(replayed.status()).as("jti seen before: " + replayed).isEqualTo(400);
+        assertThat(replayed.string("type")).isEqualTo(PROBLEMS + "oidc-logout-token-invalid");
+    }
+
+    @Test
+    void backChannelLogoutWithASessionIdEndsThatSessionOnly() {
+        var sub = subject();
+        var owner = linkedOwner("plain", sub);
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("plain", sub, JOSEObjectType.JWT.getType(), null,
+                Map.of("sid", "session-1"), 3600));
+        var first = finish(startLoginWithoutEnqueue("plain", owner[0]));
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback("plain", sub, JOSEObjectType.JWT.getType(), null,
+                Map.of("sid", "session-2"), 3600));
+        var second = finish(startLoginWithoutEnqueue("plain", owner[0]));
+
+        var loggedOut = backChannelLogout("plain", logoutToken("plain", sub, CLIENT_ID, Map.of("sid", "session-1")));
+
+        assertThat(loggedOut.status()).as(loggedOut.toString()).isEqualTo(204);
+        assertThat(api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + first.string("refreshToken") + "\"}")
+                .status()).isEqualTo(401);
+        assertThat(api.post("/v1/auth/refresh", "{\"refreshToken\":\"" + second.string("refreshToken") + "\"}")
+                .status()).isEqualTo(200);
+    }
+
+    private AtCallback startLoginWithoutEnqueue(String providerName, String organization) {
+        var browser = new Browser();
+        var start = api.get("/v1/auth/oidc/" + providerName + "/authorize?organization=" + organization);
+        browser.keep(start);
+        var atProvider = api.get(start.header("Location"));
+        assertThat(atProvider.status()).as(atProvider.toString()).isBetween(301, 303);
+        return new AtCallback(browser, atProvider.header("Location"));
+    }
+
+    @Test
+    void invalidLogoutTokensAreRefusedWith400() {
+        var sub = subject();
+        linkedOwner("plain", sub);
+        var answers = new LinkedHashMap<String, ApiClient.Response>();
+        answers.put("another issuer", backChannelLogout("plain", logoutToken("corp", sub, CLIENT_ID, Map.of())));
+        answers.put("another audience", backChannelLogout("plain", logoutToken("plain", sub, "someone-else",
+                Map.of())));
+        answers.put("a nonce", backChannelLogout("plain", logoutToken("plain", sub, CLIENT_ID,
+                Map.of("nonce", "n"))));
+        answers.put("no event", backChannelLogout("plain", provider.issueToken("plain", sub, CLIENT_ID,
+                Map.of("jti", UUID.randomUUID().toString())).serialize()));
+        answers.put("an ID token", backChannelLogout("plain", provider.issueToken("plain", sub, CLIENT_ID, Map.of())
+                .serialize()));
+        answers.put("garbage", backChannelLogout("plain", "not-a-jwt"));
+        answers.put("nothing", backChannelLogout("plain", ""));
+
+        answers.forEach((what, answer) -> {
+            assertThat(answer.status()).as(what + ": " + answer).isEqualTo(400);
+            assertThat(answer.string("type")).as(what).isEqualTo(PROBLEMS + "oidc-logout-token-invalid");
+        });
+        assertThat(backChannelLogout("nope", "x").status()).isEqualTo(404);
+    }
+
+    // --- a provider that is down ----------------------------------------------------------------------------------
+
+    @Test
+    void aProviderDownAtStartUpFailsItsLoginsWith503AndServesThemAgainOnceItIsBack() throws InterruptedException {
+        var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
+        var auth = userAuth(email, tenant.slug());
+
+        var down = api.get("/v1/auth/oidc/flaky/authorize?organization=" + tenant.slug());
+        var linkWhileDown = api.post("/v1/me/external-logins/flaky", null, auth);
+        var health = api.get("/health");
+
+        for (var answer : List.of(down, linkWhileDown)) {
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(answer.string("type")).isEqualTo(PROBLEMS + "oidc-provider-unavailable");
+            assertThat(answer.string("detail")).contains("flaky");
+            assertThat(Integer.parseInt(answer.header("Retry-After"))).isBetween(1, 8);
+        }
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.string("status")).isEqualTo("UP");
+        assertThat(health.body()).contains("\"oidcProviders\"").contains("\"flaky\":{\"reachable\":false");
+        assertThat(api.get("/v1/auth/oidc/plain/authorize?organization=" + tenant.slug()).status())
+                .as("the other providers are unaffected").isEqualTo(302);
+
+        flakyProvider = new MockOAuth2Server();
+        flakyProvider.start(flakyPort);
+        var again = down;
+        for (int attempt = 0; attempt < 10 && again.status() == 503; attempt++) {
+            Thread.sleep(Long.parseLong(again.header("Retry-After")) * 1000); // as a client told to wait does
+            again = api.get("/v1/auth/oidc/flaky/authorize?organization=" + tenant.slug());
+        }
+
+        assertThat(again.status()).as("back without a restart: " + again).isEqualTo(302);
+        var sub = subject();
+        assertThat(link(auth, "flaky", sub, claims(null, false, null)).status()).isEqualTo(201);
+        var login = logInThrough("flaky", tenant.slug(), sub, claims(null, false, null));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(api.get("/health").body()).contains("\"flaky\":{\"reachable\":true");
     }
 
     // --- linking -------------------------------------------------------------------------------------------------
@@ -387,13 +738,12 @@ class OidcLoginApiTest extends ServiceTest {
 
     @Test
     void unlinkingKeepsAWayToLogIn() throws SQLException {
-        var tenant = signUp();
         var email = uniqueEmail();
+        var tenant = signUpWithOwner(email);
         var sub = subject();
-        logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, null)); // creates the account
-        var userId = UUID.fromString(rows("SELECT id::text FROM users WHERE email = ?::citext", email).getFirst()
-                .get("id").toString());
-        addMember(tenant.organizationId(), userId, "viewer");
+        assertThat(link(userAuth(email, tenant.slug()), "acme-sso", sub, claims(email, true, null)).status())
+                .isEqualTo(201);
+        withoutPassword(email);
         var auth = bearer(logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, null)));
         var only = api.get("/v1/me/external-logins", auth).items().getFirst().get("id").toString();
 
@@ -410,6 +760,33 @@ class OidcLoginApiTest extends ServiceTest {
                 .containsExactly(other.string("id"));
         assertThat(logInThrough("acme-sso", tenant.slug(), sub, claims(email, true, null)).status())
                 .as("the unlinked subject logs in no more, and makes no second account").isEqualTo(409);
+    }
+
+    /** Test set-up only: an account that logs in through providers alone, as accounts made by them once were. */
+    private static void withoutPassword(String email) throws SQLException {
+        try (var connection = TestDatabase.shared().connectAsSuperuser();
+                var statement = connection.prepareStatement("DELETE FROM user_credentials WHERE user_id = "
+                        + "(SELECT id FROM users WHERE email = ?::citext)")) {
+            statement.setString(1, email);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anInvitationToAnAccountWithoutPasswordSaysHowToAcceptIt() throws SQLException {
+        var email = uniqueEmail();
+        signUpWithOwner(email);
+        withoutPassword(email);
+        var inviter = signUp();
+        var invitation = api.post("/v1/invitations", "{\"email\":\"" + email + "\",\"roles\":[\"member\"]}",
+                inviter.auth());
+        assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+
+        var accepted = api.post("/v1/invitations/accept", "{\"token\":\"" + invitation.string("token")
+                + "\",\"password\":\"correct horse battery staple\"}");
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(409);
+        assertThat(accepted.string("detail")).contains("no password", "identity provider");
     }
 
     @Test
@@ -459,36 +836,43 @@ class OidcLoginApiTest extends ServiceTest {
         var state = query.get("state");
         var code = query.get("code");
         var cookies = flow.browser().cookieHeader();
+        var flowCookie = flow.browser().flowCookies().getFirst();
         var withoutFlowCookie = flow.browser().copy();
-        withoutFlowCookie.cookies.remove("TENANTCORE_OIDC");
+        withoutFlowCookie.cookies.remove(flowCookie);
         var forgedFlowCookie = flow.browser().copy();
-        forgedFlowCookie.cookies.put("TENANTCORE_OIDC", forged(flow.browser().cookies.get("TENANTCORE_OIDC")));
-        var withoutState = flow.browser().copy();
-        withoutState.cookies.remove("OAUTH2_STATE");
+        forgedFlowCookie.cookies.put(flowCookie, forged(flow.browser().cookies.get(flowCookie)));
 
         var answers = new LinkedHashMap<String, ApiClient.Response>();
         answers.put("tampered state", api.get(base + "?code=" + code + "&state=" + state + "x", cookies));
         answers.put("tampered code", api.get(base + "?code=" + code + "x&state=" + state, cookies));
         answers.put("no code", api.get(base + "?state=" + state, cookies));
-        answers.put("provider error", api.get(base + "?error=access_denied&state=" + state, cookies));
+        answers.put("cancelled at the provider", api.get(base + "?error=access_denied&state=" + state, cookies));
+        answers.put("provider error", api.get(base + "?error=server_error&state=" + state, cookies));
         answers.put("no parameters", api.get(base, cookies));
         answers.put("no cookies", api.get(flow.callbackUrl()));
         answers.put("no flow cookie", api.get(flow.callbackUrl(), withoutFlowCookie.cookieHeader()));
         answers.put("forged flow cookie", api.get(flow.callbackUrl(), forgedFlowCookie.cookieHeader()));
-        answers.put("no state cookie", api.get(flow.callbackUrl(), withoutState.cookieHeader()));
         answers.put("another provider's callback", api.get(base.replace("/acme-sso/", "/plain/") + "?"
                 + callback.getRawQuery(), cookies));
+        var expectedTypes = Map.of("tampered code", "oidc-provider-error", "no code", "oidc-provider-error",
+                "cancelled at the provider", "oidc-login-cancelled", "provider error", "oidc-provider-error");
 
         answers.forEach((what, answer) -> {
             assertThat(answer.status()).as(what + ": " + answer).isEqualTo(401);
             assertThat(answer.header("Content-Type")).as(what).startsWith("application/problem+json");
+            assertThat(answer.string("type")).as(what)
+                    .isEqualTo(PROBLEMS + expectedTypes.getOrDefault(what, "oidc-login-not-in-progress"));
+            assertThat(answer.body()).as(what).doesNotContain(email, sub);
         });
+        assertThat(answers.get("cancelled at the provider").string("detail")).contains("access_denied");
         assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).as("nothing was created").isEmpty();
         // The provider spent the identity enqueued on the exchange of the tampered code: enqueue it again.
         provider.enqueueCallback(new DefaultOAuth2TokenCallback("acme-sso", sub, JOSEObjectType.JWT.getType(), null,
                 claims(email, true, null), 3600));
-        assertThat(finish(flow).status()).as("the genuine callback still works after all that").isEqualTo(401);
-        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).hasSize(1);
+        var genuine = finish(flow);
+        assertThat(genuine.status()).as("the genuine callback still works after all that").isEqualTo(401);
+        assertThat(genuine.string("type")).isEqualTo(PROBLEMS + "oidc-not-a-member");
+        assertThat(rows("SELECT id FROM users WHERE email = ?::citext", email)).isEmpty();
     }
 
     /** The flow cookie with its payload changed (another organization) and its signature kept. */

@@ -91,7 +91,8 @@ class HttpTenantIsolationTest extends ServiceTest {
     static final Set<String> TENANTLESS_ROUTES = Set.of("POST /v1/organizations", "POST /v1/auth/token",
             "POST /v1/auth/refresh", "POST /v1/auth/logout",
             "POST /v1/invitations/accept", "GET /v1/auth/oidc/{provider}/authorize",
-            "GET /v1/auth/oidc/{provider}/callback");
+            "GET /v1/auth/oidc/{provider}/callback", "POST /v1/auth/oidc/exchange",
+            "GET /v1/auth/oidc/{provider}/logout", "POST /v1/auth/oidc/{provider}/backchannel-logout");
 
     /**
      * A user's own rows, across organizations: checked by {@link #anotherUsersExternalLoginsAreNotFoundAndStay}

@@ -4,6 +4,7 @@ import dev.tenantcore.access.application.MemberProvisioning;
 import dev.tenantcore.identity.domain.EmailAddress;
 import dev.tenantcore.identity.domain.LoginCandidate;
 import dev.tenantcore.identity.domain.LoginLookup;
+import dev.tenantcore.identity.domain.ProviderSession;
 import dev.tenantcore.identity.domain.RefreshToken;
 import dev.tenantcore.identity.domain.RefreshTokenRepository;
 import dev.tenantcore.identity.domain.RefreshTokenValue;
@@ -133,9 +134,20 @@ final class AuthenticationService implements LogInUseCase, RefreshSessionUseCase
 
     /** Issues the tokens of a new login (also for logins through a provider: {@link ExternalLoginService}). */
     Session startSession(UserId userId, OrganizationId organizationId, Set<Permission> permissions) {
+        return startSession(userId, organizationId, permissions, null, null);
+    }
+
+    /**
+     * A new login whose first refresh token lasts {@code refreshLifetime} (null: the usual time; its successors
+     * always get the usual time), and whose tokens all end with the provider session it came through, if any.
+     */
+    Session startSession(UserId userId, OrganizationId organizationId, Set<Permission> permissions,
+            Duration refreshLifetime, ProviderSession providerSession) {
         var now = clock.instant();
-        var refreshExpiresAt = now.plus(settings.refreshTokenLifetime());
-        var issued = RefreshToken.startFamily(userId, organizationId, refreshExpiresAt);
+        var refreshExpiresAt = now.plus(refreshLifetime == null ? settings.refreshTokenLifetime() : refreshLifetime);
+        var issued = providerSession == null ? RefreshToken.startFamily(userId, organizationId, refreshExpiresAt)
+                : RefreshToken.startFamily(userId, organizationId, refreshExpiresAt, providerSession);
+        refreshExpiresAt = issued.token().expiresAt();
         transactions.writeForUser(organizationId, userId, () -> {
             refreshTokens.insert(issued.token());
             return null;
@@ -172,11 +184,10 @@ final class AuthenticationService implements LogInUseCase, RefreshSessionUseCase
                 refreshTokens.revokeFamily(userId, token.familyId(), now);
                 return Optional.<Session>empty();
             }
-            var refreshExpiresAt = now.plus(settings.refreshTokenLifetime());
-            var next = token.successor(refreshExpiresAt);
+            var next = token.successor(now.plus(settings.refreshTokenLifetime()));
             refreshTokens.insert(next.token());
             return Optional.of(new Session(userId, organizationId, permissions.get(),
-                    now.plus(settings.accessTokenLifetime()), next.value().reveal(), refreshExpiresAt));
+                    now.plus(settings.accessTokenLifetime()), next.value().reveal(), next.token().expiresAt()));
         });
         return outcome.orElseThrow(AuthenticationFailedException::new);
     }

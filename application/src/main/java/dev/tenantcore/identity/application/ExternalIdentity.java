@@ -13,13 +13,19 @@ import java.util.Optional;
  * @param email         the address the provider gave, or null (also for a malformed one)
  * @param emailVerified whether the provider says it verified {@code email} ({@code email_verified})
  * @param name          the person's name as the provider gives it, or null
+ * @param sessionId     the provider's session the login belongs to ({@code sid}), or null
  */
 public record ExternalIdentity(String provider, String subject, EmailAddress email, boolean emailVerified,
-        String name) {
+        String name, String sessionId) {
 
     public ExternalIdentity {
         provider = ExternalLogin.requireProvider(provider);
         subject = ExternalLogin.requireSubject(subject);
+    }
+
+    public ExternalIdentity(String provider, String subject, EmailAddress email, boolean emailVerified,
+            String name) {
+        this(provider, subject, email, emailVerified, name, null);
     }
 
     /** The address, only if the provider verified it: an unverified one proves nothing about who logs in. */

@@ -1,15 +1,14 @@
 package dev.tenantcore.identity.application;
 
 import dev.tenantcore.access.application.MemberProvisioning;
-import dev.tenantcore.identity.domain.EmailAddress;
 import dev.tenantcore.identity.domain.ExternalLogin;
 import dev.tenantcore.identity.domain.ExternalLoginId;
 import dev.tenantcore.identity.domain.ExternalLoginLookup;
 import dev.tenantcore.identity.domain.ExternalLoginRepository;
 import dev.tenantcore.identity.domain.LoginCandidate;
 import dev.tenantcore.identity.domain.LoginLookup;
+import dev.tenantcore.identity.domain.ProviderSession;
 import dev.tenantcore.identity.domain.User;
-import dev.tenantcore.identity.domain.UserProfile;
 import dev.tenantcore.identity.domain.UserRepository;
 import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.CurrentTenant;
@@ -21,8 +20,8 @@ import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.UserId;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Logging in through OpenID Connect providers, and a user's links to them. The provider's subject is the key: an
@@ -34,8 +33,6 @@ final class ExternalLoginService implements LogInExternallyUseCase, StartExterna
         LinkExternalLoginUseCase, ListExternalLoginsUseCase, UnlinkExternalLoginUseCase {
     private static final System.Logger LOG = System.getLogger(ExternalLoginService.class.getName());
     private static final int MAX_ORGANIZATION_LENGTH = 1024;
-    private static final int MAX_DISPLAY_NAME_LENGTH = 200;
-    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
 
     private final ExternalLoginLookup lookup;
     private final ExternalLoginRepository externalLogins;
@@ -65,6 +62,16 @@ final class ExternalLoginService implements LogInExternallyUseCase, StartExterna
 
     @Override
     public Session logInExternal(ExternalLogInCommand command) {
+        return logIn(command, null);
+    }
+
+    @Override
+    public Session handOffExternal(ExternalLogInCommand command) {
+        return logIn(command, HANDOFF_LIFETIME);
+    }
+
+    /** {@code firstRefreshLifetime} null: the configured refresh token lifetime. */
+    private Session logIn(ExternalLogInCommand command, Duration firstRefreshLifetime) {
         var organization = command.organization() == null ? "" : command.organization().strip();
         if (organization.isEmpty() || organization.length() > MAX_ORGANIZATION_LENGTH) {
             throw new AuthenticationFailedException();
@@ -76,7 +83,10 @@ final class ExternalLoginService implements LogInExternallyUseCase, StartExterna
         if (permissions.isEmpty()) {
             throw new AuthenticationFailedException();
         }
-        return sessions.startSession(userId, organizationId, permissions.get());
+        var identity = command.identity();
+        var providerSession = command.providerRecheck() == null ? null : new ProviderSession(identity.provider(),
+                identity.subject(), identity.sessionId(), clock.instant().plus(command.providerRecheck()));
+        return sessions.startSession(userId, organizationId, permissions.get(), firstRefreshLifetime, providerSession);
     }
 
     /**
@@ -112,10 +122,10 @@ final class ExternalLoginService implements LogInExternallyUseCase, StartExterna
         if (existing.isPresent()) {
             return linkByEmail(identity, existing.get(), organizationId, policy);
         }
-        if (!policy.allowSignUp()) {
-            throw new AuthenticationFailedException();
-        }
-        return signUp(identity, email.get(), organizationId);
+        // A new account has no membership, so this login would end without one: an account made now would be an
+        // orphan nobody can use (no password, no organization). Accounts come with their first membership, from
+        // an invitation.
+        throw new AuthenticationFailedException();
     }
 
     private UserId linkByEmail(ExternalIdentity identity, LoginCandidate account, OrganizationId organizationId,
@@ -136,31 +146,6 @@ final class ExternalLoginService implements LogInExternallyUseCase, StartExterna
         LOG.log(System.Logger.Level.INFO, "linked {0} to user {1} by its verified e-mail address",
                 identity.provider(), userId);
         return userId;
-    }
-
-    private UserId signUp(ExternalIdentity identity, EmailAddress email, OrganizationId organizationId) {
-        var now = clock.instant();
-        var user = User.register(email, now);
-        var profile = UserProfile.initial(user.id(), displayName(identity.name(), email), now);
-        transactions.writeForUser(organizationId, user.id(), () -> {
-            users.register(user, null, null, profile); // no password: the provider is the way in
-            externalLogins.insert(ExternalLogin.link(user.id(), identity.provider(), identity.subject(), email, now));
-            return null;
-        });
-        LOG.log(System.Logger.Level.INFO, "created user {0} for a new {1} subject", user.id(), identity.provider());
-        return user.id();
-    }
-
-    /** The provider's name for the person, made to fit a profile; else the address's local part. */
-    static String displayName(String name, EmailAddress email) {
-        var cleaned = name == null ? "" : CONTROL_CHARACTERS.matcher(name).replaceAll(" ").strip();
-        if (cleaned.isEmpty()) {
-            cleaned = email.value().substring(0, email.value().indexOf('@'));
-        }
-        if (cleaned.codePointCount(0, cleaned.length()) > MAX_DISPLAY_NAME_LENGTH) {
-            cleaned = cleaned.substring(0, cleaned.offsetByCodePoints(0, MAX_DISPLAY_NAME_LENGTH)).strip();
-        }
-        return cleaned;
     }
 
     @Override

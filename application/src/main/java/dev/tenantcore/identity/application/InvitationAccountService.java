@@ -9,6 +9,7 @@ import dev.tenantcore.identity.domain.UserProfile;
 import dev.tenantcore.identity.domain.UserRepository;
 import dev.tenantcore.shared.domain.AccessDeniedException;
 import dev.tenantcore.shared.domain.AuthenticationFailedException;
+import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.Text;
 import dev.tenantcore.shared.domain.UserId;
@@ -50,6 +51,12 @@ final class InvitationAccountService implements InvitationAccounts {
         if (found.isPresent()) {
             var account = found.get();
             if (!passwordCheck.proves(address.value(), password, account.passwordHash())) {
+                if (account.passwordHash() == null) {
+                    // No password can prove it (the check still ran, throttled and timed like any other): it logs
+                    // in through an identity provider, and accepts with that login's access token.
+                    throw new ConflictException("the account with the invited address has no password: log in "
+                            + "through its identity provider, then accept the invitation with your access token");
+                }
                 throw new AuthenticationFailedException();
             }
             requireActive(account.userStatus());

@@ -34,8 +34,8 @@ final class OwnerAccountService implements OwnerAccounts {
         var chosen = new NewPassword(password);
         var name = Text.required("owner.displayName", displayName, 200);
         if (logins.findByEmail(address, null).isPresent()) {
-            throw new ConflictException("an account with this email exists: log in, then sign up the organization "
-                    + "with your access token and without owner");
+            throw new ConflictException("an account with this email exists: log in (with its password or through "
+                    + "its identity provider), then sign up the organization with your access token and without owner");
         }
         var now = clock.instant();
         var user = User.register(address, now);

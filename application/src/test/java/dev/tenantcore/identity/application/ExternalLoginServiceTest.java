@@ -238,28 +238,12 @@ class ExternalLoginServiceTest {
     class NewPeople {
 
         @Test
-        void signUpCreatesAPasswordlessLinkedAccountThatStillNeedsAMembership() {
+        void aLoginThatWouldEndWithoutAMembershipCreatesNothingEvenWithSignUp() {
             assertThatThrownBy(() -> logIn(identity("sub-new", "grace@navy.example", true), SIGN_UP))
                     .isInstanceOf(AuthenticationFailedException.class);
 
-            var grace = accounts.allUsers().stream()
-                    .filter(user -> user.email().equals(new EmailAddress("grace@navy.example"))).findFirst()
-                    .orElseThrow();
-            assertThat(grace.status()).isEqualTo(User.Status.ACTIVE);
-            assertThat(grace.createdAt()).isEqualTo(NOW);
-            transactions.read(acme, () -> {
-                assertThat(accounts.findPasswordHash(grace.id())).isEmpty();
-                assertThat(accounts.findProfile(grace.id()).orElseThrow().displayName()).isEqualTo("Ada Lovelace");
-                return null;
-            });
-            assertThat(accounts.allLinks()).singleElement()
-                    .satisfies(link -> assertThat(link.userId()).isEqualTo(grace.id()));
-
-            member(acme, grace.id(), Permission.TASKS_READ);
-            var session = logIn(identity("sub-new", null, false), ExternalLoginPolicy.LINKED_ONLY);
-
-            assertThat(session.userId()).isEqualTo(grace.id());
-            assertThat(accounts.allUsers()).hasSize(1);
+            assertThat(accounts.allUsers()).isEmpty();
+            assertThat(accounts.allLinks()).isEmpty();
         }
 
         @Test
@@ -275,27 +259,16 @@ class ExternalLoginServiceTest {
         void aConcurrentFirstLoginOfTheSameSubjectIsFoundInsteadOfDuplicated() {
             var winner = accounts.account("grace@navy.example", null);
             member(acme, winner.id(), Permission.TASKS_READ);
-            // This login finds neither link nor address, then loses the race to insert the link.
+            // This login finds no link but the address, then loses the race to insert the link.
             var other = accounts.account("other@navy.example", null);
             accounts.linkConcurrentlyOnNextInsert(
                     dev.tenantcore.identity.domain.ExternalLogin.link(winner.id(), "acme-sso", "sub-new", null, NOW));
             member(acme, other.id(), Permission.TASKS_READ);
 
-            var session = logIn(identity("sub-new", "someone@navy.example", true), SIGN_UP);
+            var session = logIn(identity("sub-new", "other@navy.example", true), BY_EMAIL);
 
             assertThat(session.userId()).isEqualTo(winner.id());
             assertThat(accounts.allUsers()).extracting(User::id).containsExactlyInAnyOrder(winner.id(), other.id());
-        }
-
-        @Test
-        void theDisplayNameIsTheProvidersNameMadeToFitOrTheAddressesLocalPart() {
-            var email = new EmailAddress("grace.hopper@navy.example");
-
-            assertThat(ExternalLoginService.displayName("  Grace\u0000Hopper\n ", email)).isEqualTo("Grace Hopper");
-            assertThat(ExternalLoginService.displayName(null, email)).isEqualTo("grace.hopper");
-            assertThat(ExternalLoginService.displayName(" \t ", email)).isEqualTo("grace.hopper");
-            assertThat(ExternalLoginService.displayName("\uD83D\uDE00".repeat(250), email))
-                    .hasSize(400).isEqualTo("\uD83D\uDE00".repeat(200));
         }
     }
 

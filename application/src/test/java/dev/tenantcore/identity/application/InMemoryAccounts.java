@@ -196,6 +196,11 @@ final class InMemoryAccounts implements UserRepository, LoginLookup, ExternalLog
     }
 
     @Override
+    public List<Membership> findMemberships(String provider, String subject) {
+        throw new AssertionError("not used by these tests: the memberships live in the tests' MemberProvisioning");
+    }
+
+    @Override
     public Optional<OrganizationId> findOrganizationId(String slugOrId) {
         return Optional.ofNullable(organizations.get(slugOrId)).or(() -> organizations.values().stream()
                 .filter(id -> id.value().toString().equals(slugOrId)).findFirst());

@@ -358,4 +358,11 @@ final class InMemoryPeople implements UserRepository, UserProfileRepository, Use
         requireWritable();
         refreshTokens.revokeAll(userId, at);
     }
+
+    @Override
+    public int revokeProviderSessions(UserId userId, OrganizationId organizationId, String provider, String subject,
+            String sessionId, Instant at) {
+        requireWritable();
+        return refreshTokens.revokeProviderSessions(userId, organizationId, provider, subject, sessionId, at);
+    }
 }

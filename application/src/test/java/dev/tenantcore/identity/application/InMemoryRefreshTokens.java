@@ -3,6 +3,7 @@ package dev.tenantcore.identity.application;
 import dev.tenantcore.identity.domain.RefreshToken;
 import dev.tenantcore.identity.domain.RefreshTokenRepository;
 import dev.tenantcore.shared.application.FakeTenantTransactions;
+import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.UserId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -68,8 +69,26 @@ final class InMemoryRefreshTokens implements RefreshTokenRepository {
                 ? with(token, token.usedAt(), at) : token);
     }
 
+    @Override
+    public int revokeProviderSessions(UserId userId, OrganizationId organizationId, String provider, String subject,
+            String sessionId, Instant at) {
+        var revoked = new int[1];
+        stored.replaceAll((id, token) -> {
+            var session = token.providerSession();
+            if (token.userId().equals(userId) && token.organizationId().equals(organizationId)
+                    && token.revokedAt() == null && session != null && session.provider().equals(provider)
+                    && session.subject().equals(subject)
+                    && (sessionId == null || sessionId.equals(session.sessionId()))) {
+                revoked[0]++;
+                return with(token, token.usedAt(), at);
+            }
+            return token;
+        });
+        return revoked[0];
+    }
+
     private static RefreshToken with(RefreshToken token, Instant usedAt, Instant revokedAt) {
         return new RefreshToken(token.userId(), token.id(), token.organizationId(), token.familyId(),
-                token.secretHash(), token.expiresAt(), usedAt, revokedAt);
+                token.secretHash(), token.expiresAt(), usedAt, revokedAt, token.providerSession());
     }
 }

@@ -14,6 +14,7 @@ import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.domain.AccessDeniedException;
 import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.AuthenticationFailedException;
+import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.TooManyAttemptsException;
 import dev.tenantcore.shared.domain.UserId;
@@ -136,11 +137,11 @@ class InvitationAccountServiceTest {
         }
 
         @Test
-        void anAccountWithoutAPasswordCannotAcceptWithOne() {
+        void anAccountWithoutAPasswordCannotAcceptWithOneAndIsToldHowToAccept() {
             adaHash = null;
 
             assertThatThrownBy(() -> service.provenByPassword("ada@example.com", "any long passphrase", "Ada"))
-                    .isInstanceOf(AuthenticationFailedException.class);
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("access token");
             assertThat(verified).containsExactly("any long passphrase");
             assertThat(hashed).isEmpty();
         }

@@ -76,6 +76,12 @@ class InvitedSessionServiceTest {
         public void revokeAll(UserId userId, Instant at) {
             throw new AssertionError("not used");
         }
+
+        @Override
+        public int revokeProviderSessions(UserId userId, OrganizationId organizationId, String provider,
+                String subject, String sessionId, Instant at) {
+            throw new AssertionError("not used");
+        }
     };
 
     private final InvitedSessionService service = new InvitedSessionService(refreshTokens, members, transactions,

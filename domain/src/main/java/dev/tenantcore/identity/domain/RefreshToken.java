@@ -14,7 +14,7 @@ import java.util.UUID;
  * whole family is revoked.
  */
 public record RefreshToken(UserId userId, UUID id, OrganizationId organizationId, UUID familyId, byte[] secretHash,
-        Instant expiresAt, Instant usedAt, Instant revokedAt) {
+        Instant expiresAt, Instant usedAt, Instant revokedAt, ProviderSession providerSession) {
 
     public RefreshToken {
         Objects.requireNonNull(userId, "userId");
@@ -30,20 +30,34 @@ public record RefreshToken(UserId userId, UUID id, OrganizationId organizationId
         return secretHash.clone();
     }
 
+    /** A token as stored before logins through providers were remembered with it. */
+    public RefreshToken(UserId userId, UUID id, OrganizationId organizationId, UUID familyId, byte[] secretHash,
+            Instant expiresAt, Instant usedAt, Instant revokedAt) {
+        this(userId, id, organizationId, familyId, secretHash, expiresAt, usedAt, revokedAt, null);
+    }
+
     /** The first token of a new login, and the value to hand out. */
     public static Issued startFamily(UserId userId, OrganizationId organizationId, Instant expiresAt) {
-        return issue(userId, organizationId, UuidV7.next(), expiresAt);
+        return issue(userId, organizationId, UuidV7.next(), expiresAt, null);
     }
 
-    /** The token that replaces this one. */
+    /** The first token of a login through a provider: the family ends with {@code session.endsAt()} at the latest. */
+    public static Issued startFamily(UserId userId, OrganizationId organizationId, Instant expiresAt,
+            ProviderSession session) {
+        return issue(userId, organizationId, UuidV7.next(), expiresAt, Objects.requireNonNull(session, "session"));
+    }
+
+    /** The token that replaces this one (never beyond the end of the provider session it came from). */
     public Issued successor(Instant expiresAt) {
-        return issue(userId, organizationId, familyId, expiresAt);
+        return issue(userId, organizationId, familyId, expiresAt, providerSession);
     }
 
-    private static Issued issue(UserId userId, OrganizationId organizationId, UUID familyId, Instant expiresAt) {
+    private static Issued issue(UserId userId, OrganizationId organizationId, UUID familyId, Instant expiresAt,
+            ProviderSession session) {
         var value = RefreshTokenValue.generate(userId, organizationId, UuidV7.next());
+        var until = session != null && session.endsAt().isBefore(expiresAt) ? session.endsAt() : expiresAt;
         return new Issued(new RefreshToken(userId, value.tokenId(), organizationId, familyId, value.secretHash(),
-                expiresAt, null, null), value);
+                until, null, null, session), value);
     }
 
     public boolean matches(RefreshTokenValue presented) {

@@ -1,5 +1,6 @@
 package dev.tenantcore.identity.domain;
 
+import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.UserId;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,4 +21,11 @@ public interface RefreshTokenRepository {
 
     /** Revokes every token of the user, in every organization (a password change). */
     void revokeAll(UserId userId, Instant at);
+
+    /**
+     * Revokes the user's tokens in the organization that came from logins through this provider as this subject,
+     * and only those of one provider session when {@code sessionId} is not null; answers how many were revoked.
+     */
+    int revokeProviderSessions(UserId userId, OrganizationId organizationId, String provider, String subject,
+            String sessionId, Instant at);
 }

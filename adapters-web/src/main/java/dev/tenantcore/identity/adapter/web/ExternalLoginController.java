@@ -73,10 +73,11 @@ class ExternalLoginController {
             HttpRequest<?> request) {
         var chosen = providers.require(provider);
         var pending = startLink.startLink();
-        var started = flows.start(chosen, new Link(chosen.name(), pending.userId(), pending.organizationId()),
+        var redirect = flows.start(chosen, new Link(chosen.name(), pending.userId(), pending.organizationId()),
                 request);
-        return OidcFlows.withCookies(HttpResponse.ok(new ExternalLinkStartResponse(started.authorizationUrl()))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store"), started);
+        return HttpResponse.ok(new ExternalLinkStartResponse(redirect.authorizationUrl().toString()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .cookie(redirect.cookie());
     }
 
     @Delete("/{target}")

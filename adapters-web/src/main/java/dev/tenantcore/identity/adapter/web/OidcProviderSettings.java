@@ -5,13 +5,16 @@ import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 
 /**
- * {@code tenantcore.oidc.providers.<name>.*}: what Tenantcore lets one provider do beyond logging in the subjects
- * linked to accounts. The provider itself (issuer, client id and secret) is Micronaut's
- * {@code micronaut.security.oauth2.clients.<name>}; a provider without settings here gets the defaults (both off).
+ * {@code tenantcore.oidc.providers.<name>.*}: one OpenID Connect provider people may log in through (its issuer,
+ * and this service's client id and secret there), and what Tenantcore lets it do beyond logging in the subjects
+ * linked to accounts (both off by default).
  */
 @EachProperty("tenantcore.oidc.providers")
 final class OidcProviderSettings {
     private final String name;
+    private String issuer;
+    private String clientId;
+    private String clientSecret;
     private boolean linkByVerifiedEmail;
     private boolean allowSignUp;
 
@@ -21,6 +24,36 @@ final class OidcProviderSettings {
 
     public String getName() {
         return name;
+    }
+
+    public String getIssuer() {
+        return issuer;
+    }
+
+    /** The issuer identifier: its discovery document and every ID token must name exactly this issuer. */
+    public void setIssuer(String issuer) {
+        this.issuer = issuer;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    @Override
+    public String toString() {
+        return "OidcProviderSettings[" + name + ", " + issuer + "]"; // never the secret
     }
 
     public boolean isLinkByVerifiedEmail() {

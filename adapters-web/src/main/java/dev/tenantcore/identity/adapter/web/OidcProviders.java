@@ -1,49 +1,41 @@
 package dev.tenantcore.identity.adapter.web;
 
-import dev.tenantcore.identity.application.ExternalLoginPolicy;
 import dev.tenantcore.identity.domain.ExternalLogin;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
-import io.micronaut.security.oauth2.client.OpenIdClient;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The OpenID Connect providers logins may go through: every Micronaut OpenID client
- * ({@code micronaut.security.oauth2.clients.<name>} with {@code openid.issuer}) whose name can be stored with a
- * link, with its Tenantcore policy. None configured: every provider route answers 404.
+ * The OpenID Connect providers logins may go through: every {@code tenantcore.oidc.providers.<name>} with an
+ * issuer and a client id, whose name can be stored with a link. None configured: every provider route answers
+ * 404. Nothing is fetched from a provider here: a provider that is down at start-up does not hold the service up.
  */
 @Singleton
 final class OidcProviders {
     private static final System.Logger LOG = System.getLogger(OidcProviders.class.getName());
 
-    /** A provider ready for logins: its name (the key stored with each link), its client and its policy. */
-    record OidcProvider(String name, OpenIdClient client, ExternalLoginPolicy policy) {
-    }
-
     private final Map<String, OidcProvider> byName = new TreeMap<>();
 
-    OidcProviders(List<OpenIdClient> clients, List<OidcProviderSettings> settings) {
-        var policies = settings.stream()
-                .collect(Collectors.toMap(OidcProviderSettings::getName, Function.identity()));
-        for (var client : clients) {
-            var name = client.getName();
+    OidcProviders(List<OidcProviderSettings> settings, OidcSettings common, Clock clock) {
+        for (var provider : settings) {
+            var name = provider.getName();
             if (!ExternalLogin.PROVIDER_NAME.matcher(name).matches()) {
-                LOG.log(System.Logger.Level.WARNING, "OpenID client {0} is not used for logins: a provider name is "
-                        + "1-63 characters of a-z, 0-9, '_' and '-'", name);
+                LOG.log(System.Logger.Level.WARNING, "OpenID provider {0} is not used for logins: a provider name "
+                        + "is 1-63 characters of a-z, 0-9, '_' and '-'", name);
                 continue;
             }
-            var policy = Optional.ofNullable(policies.get(name)).map(OidcProviderSettings::policy)
-                    .orElse(ExternalLoginPolicy.LINKED_ONLY);
-            byName.put(name, new OidcProvider(name, client, policy));
+            if (isBlank(provider.getIssuer()) || isBlank(provider.getClientId())) {
+                LOG.log(System.Logger.Level.WARNING, "OpenID provider {0} is not used for logins: "
+                        + "tenantcore.oidc.providers.{0}.issuer and .client-id are required", name);
+                continue;
+            }
+            byName.put(name, new OidcProvider(name, provider.getIssuer().strip(), provider.getClientId().strip(),
+                    provider.getClientSecret(), provider.policy(), common.getProviderTimeout(), clock));
         }
-        policies.keySet().stream().filter(name -> !byName.containsKey(name)).forEach(name ->
-                LOG.log(System.Logger.Level.WARNING, "tenantcore.oidc.providers.{0} has no OpenID client "
-                        + "micronaut.security.oauth2.clients.{0} with openid.issuer: ignored", name));
     }
 
     /** The provider named in a path; an unknown name is a 404, like any resource that does not exist. */
@@ -53,5 +45,13 @@ final class OidcProviders {
             throw new ResourceNotFoundException("provider");
         }
         return provider;
+    }
+
+    Collection<OidcProvider> all() {
+        return byName.values();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

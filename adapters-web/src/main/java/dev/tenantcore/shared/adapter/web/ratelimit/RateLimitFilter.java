@@ -49,7 +49,8 @@ final class RateLimitFilter implements HttpServerFilter {
     static final String STATE_HEADER = "RateLimit";
 
     private static final Set<String> SECRET_TAKING_POSTS = Set.of(
-            "/v1/auth/token", "/v1/auth/refresh", "/v1/auth/logout", "/v1/invitations/accept", "/v1/organizations");
+            "/v1/auth/token", "/v1/auth/refresh", "/v1/auth/logout", "/v1/invitations/accept", "/v1/organizations",
+            "/v1/auth/oidc/exchange");
     private static final Pattern OIDC_CALLBACK = Pattern.compile("/v1/auth/oidc/[^/]+/callback");
 
     private final Buckets buckets;
