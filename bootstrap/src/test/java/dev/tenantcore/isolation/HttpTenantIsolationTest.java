@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -535,29 +536,25 @@ class HttpTenantIsolationTest extends ServiceTest {
         }
     }
 
-    /** Every row B owns in every table, as text, so any change to any column shows. */
-    private String rowsOf(Twin owner) throws SQLException {
-        try (var superuser = TestDatabase.shared().connectAsSuperuser(); var query = superuser.prepareStatement("""
-                SELECT (SELECT o::text FROM organizations o WHERE id = ?)
-                    || (SELECT string_agg(k::text, ',' ORDER BY id) FROM api_keys k WHERE organization_id = ?)
-                    || (SELECT string_agg(t::text, ',' ORDER BY id) FROM tasks t WHERE organization_id = ?)
-                    || (SELECT string_agg(e::text, ',' ORDER BY id) FROM audit_events e WHERE organization_id = ?)
-                    || (SELECT string_agg(m::text, ',' ORDER BY user_id) FROM memberships m WHERE organization_id = ?)
-                    || (SELECT string_agg(r::text, ',' ORDER BY id) FROM roles r WHERE organization_id = ?)
-                    || (SELECT string_agg(p::text, ',' ORDER BY role_id, permission) FROM role_permissions p
-                        WHERE organization_id = ?)
-                    || (SELECT string_agg(u::text, ',' ORDER BY user_id, role_id) FROM user_roles u
-                        WHERE organization_id = ?)
-                    || (SELECT string_agg(k::text, ',' ORDER BY api_key_id, role_id) FROM api_key_roles k
-                        WHERE organization_id = ?)
-                    || (SELECT string_agg(i::text, ',' ORDER BY id) FROM invitations i WHERE organization_id = ?)""")) {
-            for (int i = 1; i <= 10; i++) {
-                query.setObject(i, owner.tenant().organizationId());
+    /**
+     * Every row B owns in every table that holds organizations' rows (the catalog lists them: a new module's tables
+     * join by themselves), as text by table, so any change to any column shows.
+     */
+    private Map<String, String> rowsOf(Twin owner) throws SQLException {
+        try (var superuser = TestDatabase.shared().connectAsSuperuser()) {
+            var rows = new TreeMap<String, String>();
+            for (var table : IsolationCatalog.organizationTables(superuser)) {
+                var tenantColumn = table.equals(IsolationCatalog.ROOT_TABLE) ? "id" : "organization_id";
+                try (var query = superuser.prepareStatement("SELECT coalesce(string_agg(r::text, ',' ORDER BY "
+                        + "r::text), '') FROM " + table + " r WHERE " + tenantColumn + " = ?")) {
+                    query.setObject(1, owner.tenant().organizationId());
+                    try (var result = query.executeQuery()) {
+                        result.next();
+                        rows.put(table, result.getString(1));
+                    }
+                }
             }
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
+            return rows;
         }
     }
 }

@@ -29,7 +29,8 @@ final class AuditLogService implements ListAuditEventsUseCase, ExportAuditEvents
     @Override
     public Page<AuditEvent> list(AuditEventFilter filter, PageRequest<AuditEventPosition> page) {
         currentTenant.require(Permission.AUDIT_READ);
-        return read(filter, page);
+        var organizationId = currentTenant.organizationId();
+        return transactions.read(organizationId, () -> events.list(organizationId, filter, page));
     }
 
     @Override
@@ -48,11 +49,6 @@ final class AuditLogService implements ListAuditEventsUseCase, ExportAuditEvents
             }
             return found;
         });
-    }
-
-    private Page<AuditEvent> read(AuditEventFilter filter, PageRequest<AuditEventPosition> page) {
-        var organizationId = currentTenant.organizationId();
-        return transactions.read(organizationId, () -> events.list(organizationId, filter, page));
     }
 
     @Override
