@@ -2,12 +2,18 @@ package dev.tenantcore.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.access.domain.AccessPermissions;
+import dev.tenantcore.apikeys.domain.ApiKeyPermissions;
+import dev.tenantcore.audit.domain.AuditPermissions;
+import dev.tenantcore.organizations.domain.OrganizationPermissions;
+import dev.tenantcore.shared.adapter.persistence.DatabasePermissions;
 import dev.tenantcore.shared.adapter.persistence.TestDatabase;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.support.AccessFixtures;
 import dev.tenantcore.support.ApiClient;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -16,7 +22,6 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +70,7 @@ class PermissionMatrixTest extends ServiceTest {
      * What each credential may do: the built-in roles' grants as the migrations wrote them
      * (builtin_role_permissions, read in {@link #createOneCredentialPerRole}); an API key acts as a member.
      */
-    final Map<Credential, Set<String>> granted = new EnumMap<>(Credential.class);
+    final Map<Credential, Set<Permission>> granted = new EnumMap<>(Credential.class);
 
     /**
      * One endpoint: {@code target} makes a fresh path for each call (so that an allowed DELETE has something to
@@ -106,12 +111,12 @@ class PermissionMatrixTest extends ServiceTest {
             addMember(organization.organizationId(), userId, role.getValue());
             auth.put(role.getKey(), userAuth(email, organization.slug()));
         }
-        granted.put(Credential.OWNER, builtinGrants("owner"));
-        granted.put(Credential.ADMIN, builtinGrants("admin"));
-        granted.put(Credential.MEMBER, builtinGrants("member"));
-        granted.put(Credential.VIEWER, builtinGrants("viewer"));
+        granted.put(Credential.OWNER, DatabasePermissions.grantedTo("owner"));
+        granted.put(Credential.ADMIN, DatabasePermissions.grantedTo("admin"));
+        granted.put(Credential.MEMBER, DatabasePermissions.grantedTo("member"));
+        granted.put(Credential.VIEWER, DatabasePermissions.grantedTo("viewer"));
         granted.put(Credential.NO_PERMISSION, Set.of());
-        granted.put(Credential.API_KEY, builtinGrants("member"));
+        granted.put(Credential.API_KEY, DatabasePermissions.grantedTo("member"));
         granted.put(Credential.NONE, Set.of());
         var key = api.post("/v1/api-keys", "{\"name\":\"default role\"}", organization.auth());
         assertThat(key.status()).as(key.toString()).isEqualTo(201);
@@ -143,47 +148,47 @@ class PermissionMatrixTest extends ServiceTest {
 
     List<Endpoint> endpoints() {
         var endpoints = new ArrayList<Endpoint>();
-        endpoints.add(new Endpoint("GET", () -> "/v1/organization", null, Permission.ORGANIZATION_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/organization", null, OrganizationPermissions.READ));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/organization", "{\"name\":\"Renamed\"}",
-                Permission.ORGANIZATION_MANAGE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/api-keys", null, Permission.API_KEYS_READ));
-        endpoints.add(new Endpoint("POST", () -> "/v1/api-keys", "{\"name\":\"more\"}", Permission.API_KEYS_MANAGE));
+                OrganizationPermissions.MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/api-keys", null, ApiKeyPermissions.READ));
+        endpoints.add(new Endpoint("POST", () -> "/v1/api-keys", "{\"name\":\"more\"}", ApiKeyPermissions.MANAGE));
         endpoints.add(new Endpoint("DELETE", () -> "/v1/api-keys/" + api.post("/v1/api-keys",
-                "{\"name\":\"doomed\"}", organization.auth()).string("id"), null, Permission.API_KEYS_MANAGE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/tasks", null, Permission.TASKS_READ));
-        endpoints.add(new Endpoint("POST", () -> "/v1/tasks", "{\"title\":\"t\"}", Permission.TASKS_WRITE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask(), null, Permission.TASKS_READ));
+                "{\"name\":\"doomed\"}", organization.auth()).string("id"), null, ApiKeyPermissions.MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/tasks", null, TaskPermissions.READ));
+        endpoints.add(new Endpoint("POST", () -> "/v1/tasks", "{\"title\":\"t\"}", TaskPermissions.WRITE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask(), null, TaskPermissions.READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask() + "?asOf=2100-01-01T00:00:00Z", null,
-                Permission.TASKS_READ));
+                TaskPermissions.READ));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/tasks/" + aTask(), "{\"completed\":true}",
-                Permission.TASKS_WRITE));
-        endpoints.add(new Endpoint("DELETE", () -> "/v1/tasks/" + aTask(), null, Permission.TASKS_WRITE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask() + "/history", null, Permission.TASKS_READ));
-        endpoints.add(new Endpoint("GET", () -> "/v1/audit-events", null, Permission.AUDIT_READ));
-        endpoints.add(new Endpoint("GET", () -> "/v1/audit-events/export", null, Permission.AUDIT_READ));
+                TaskPermissions.WRITE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/tasks/" + aTask(), null, TaskPermissions.WRITE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask() + "/history", null, TaskPermissions.READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/audit-events", null, AuditPermissions.READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/audit-events/export", null, AuditPermissions.READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/me", null, null));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/me/profile", "{\"bio\":\"b\"}", null));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/me/preferences", "{\"theme\":\"dark\"}", null));
         endpoints.add(new Endpoint("GET", () -> "/v1/me/export", null, null));
-        endpoints.add(new Endpoint("GET", () -> "/v1/members", null, Permission.MEMBERS_READ));
-        endpoints.add(new Endpoint("GET", () -> "/v1/members/" + aMember(), null, Permission.MEMBERS_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/members", null, AccessPermissions.MEMBERS_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/members/" + aMember(), null, AccessPermissions.MEMBERS_READ));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/members/" + aMember(), "{\"roles\":[\"viewer\"]}",
-                Permission.MEMBERS_MANAGE));
-        endpoints.add(new Endpoint("DELETE", () -> "/v1/members/" + aMember(), null, Permission.MEMBERS_MANAGE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/roles", null, Permission.MEMBERS_READ));
-        endpoints.add(new Endpoint("GET", () -> "/v1/roles/" + aRole(), null, Permission.MEMBERS_READ));
+                AccessPermissions.MEMBERS_MANAGE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/members/" + aMember(), null, AccessPermissions.MEMBERS_MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/roles", null, AccessPermissions.MEMBERS_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/roles/" + aRole(), null, AccessPermissions.MEMBERS_READ));
         endpoints.add(new Endpoint("POST", () -> "/v1/roles",
-                "{\"name\":\"role-" + Endpoint.UNIQUE + "\",\"permissions\":[\"tasks:read\"]}", Permission.ROLES_MANAGE));
+                "{\"name\":\"role-" + Endpoint.UNIQUE + "\",\"permissions\":[\"tasks:read\"]}", AccessPermissions.ROLES_MANAGE));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/roles/" + aRole(), "{\"description\":\"changed\"}",
-                Permission.ROLES_MANAGE));
-        endpoints.add(new Endpoint("DELETE", () -> "/v1/roles/" + aRole(), null, Permission.ROLES_MANAGE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/invitations", null, Permission.MEMBERS_MANAGE));
+                AccessPermissions.ROLES_MANAGE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/roles/" + aRole(), null, AccessPermissions.ROLES_MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/invitations", null, AccessPermissions.MEMBERS_MANAGE));
         endpoints.add(new Endpoint("POST", () -> "/v1/invitations",
                 "{\"email\":\"invited-" + Endpoint.UNIQUE + "@example.com\",\"roles\":[\"viewer\"]}",
-                Permission.MEMBERS_MANAGE));
+                AccessPermissions.MEMBERS_MANAGE));
         endpoints.add(new Endpoint("DELETE", () -> "/v1/invitations/" + api.post("/v1/invitations",
                 "{\"email\":\"" + uniqueEmail() + "\",\"roles\":[\"viewer\"]}", organization.auth()).string("id"),
-                null, Permission.MEMBERS_MANAGE));
+                null, AccessPermissions.MEMBERS_MANAGE));
         endpoints.add(new Endpoint("GET", () -> "/v1/me/external-logins", null, null));
         return endpoints;
     }
@@ -241,7 +246,7 @@ class PermissionMatrixTest extends ServiceTest {
         for (var endpoint : endpoints()) {
             var path = URI.create(endpoint.target().get()).getPath();
             router.find(HttpMethod.valueOf(endpoint.method()), path, null)
-                    .map(match -> endpoint.method() + " " + match.getRoute().getUriMatchTemplate().toPathString())
+                    .map(match -> endpoint.method() + " " + match.getRouteInfo().getUriMatchTemplate().toPathString())
                     .forEach(covered::add);
         }
         assertThat(routes).as("every /v1 route must join the permission matrix (endpoints()) or be listed in "
@@ -252,21 +257,7 @@ class PermissionMatrixTest extends ServiceTest {
         if (endpoint.needs() == null) {
             return credential != Credential.API_KEY; // a user's own data: any user, no key
         }
-        return granted.get(credential).contains(endpoint.needs().code());
-    }
-
-    private static Set<String> builtinGrants(String role) throws SQLException {
-        try (var connection = TestDatabase.shared().connectAsSuperuser(); var query = connection.prepareStatement(
-                "SELECT permission FROM builtin_role_permissions WHERE role = ?")) {
-            query.setString(1, role);
-            var permissions = new HashSet<String>();
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    permissions.add(rows.getString(1));
-                }
-            }
-            return permissions;
-        }
+        return granted.get(credential).contains(endpoint.needs());
     }
 
     private static void expect(boolean holds, String cell, List<String> failures) {

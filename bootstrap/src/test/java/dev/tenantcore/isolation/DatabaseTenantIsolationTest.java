@@ -3,11 +3,13 @@ package dev.tenantcore.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.shared.adapter.persistence.DatabasePermissions;
 import dev.tenantcore.shared.adapter.persistence.TestDatabase;
 import dev.tenantcore.shared.adapter.web.AuditedResource;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.PageRequest;
+import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
 import dev.tenantcore.tasks.domain.Task;
@@ -171,7 +173,8 @@ class DatabaseTenantIsolationTest extends ServiceTest {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getObject("organization_id", UUID.class)).isEqualTo(a.organizationId());
                 assertThat((Object[]) rows.getArray("permissions").getArray()).as("the first key acts as admin")
-                        .containsExactlyInAnyOrderElementsOf(builtinGrants("admin"));
+                        .containsExactlyInAnyOrderElementsOf(
+                                DatabasePermissions.grantedTo("admin").stream().map(Permission::code).toList());
                 assertThat(rows.next()).as("one key per prefix").isFalse();
             }
         }
@@ -212,21 +215,6 @@ class DatabaseTenantIsolationTest extends ServiceTest {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** What migrations grant the built-in role {@code role}: the database is the one place that says so. */
-    static List<String> builtinGrants(String role) throws SQLException {
-        try (var superuser = TestDatabase.shared().connectAsSuperuser(); var query = superuser.prepareStatement(
-                "SELECT permission FROM builtin_role_permissions WHERE role = ? ORDER BY 1")) {
-            query.setString(1, role);
-            var permissions = new ArrayList<String>();
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    permissions.add(rows.getString(1));
-                }
-            }
-            return permissions;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.tenantcore.audit.domain.AuditEvent;
 import dev.tenantcore.audit.domain.AuditEventFilter;
 import dev.tenantcore.audit.domain.AuditEventPosition;
 import dev.tenantcore.audit.domain.AuditEventRepository;
+import dev.tenantcore.audit.domain.AuditPermissions;
 import dev.tenantcore.shared.application.CurrentTenant;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.Page;
@@ -28,7 +29,7 @@ final class AuditLogService implements ListAuditEventsUseCase, ExportAuditEvents
 
     @Override
     public Page<AuditEvent> list(AuditEventFilter filter, PageRequest<AuditEventPosition> page) {
-        currentTenant.require(Permission.AUDIT_READ);
+        currentTenant.require(AuditPermissions.READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> events.list(organizationId, filter, page));
     }
@@ -53,7 +54,7 @@ final class AuditLogService implements ListAuditEventsUseCase, ExportAuditEvents
 
     @Override
     public Export export(AuditEventFilter filter) {
-        currentTenant.require(Permission.AUDIT_READ);
+        currentTenant.require(AuditPermissions.READ);
         var organizationId = currentTenant.organizationId();
         return sink -> transactions.read(organizationId, () -> {
             events.forEach(organizationId, filter, sink);

@@ -1,8 +1,8 @@
 package dev.tenantcore.shared.application;
 
+import dev.tenantcore.access.domain.TestPermissions;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,7 +20,7 @@ public final class FixedCurrentTenant implements CurrentTenant {
     }
 
     public static FixedCurrentTenant of(OrganizationId organizationId) {
-        return new FixedCurrentTenant(Objects.requireNonNull(organizationId), EnumSet.allOf(Permission.class));
+        return new FixedCurrentTenant(Objects.requireNonNull(organizationId), TestPermissions.ALL);
     }
 
     public static FixedCurrentTenant unauthenticated() {
@@ -29,7 +29,7 @@ public final class FixedCurrentTenant implements CurrentTenant {
 
     /** The same tenant with only these permissions. */
     public FixedCurrentTenant withOnly(Permission... granted) {
-        return new FixedCurrentTenant(organizationId, granted.length == 0 ? Set.of() : EnumSet.of(granted[0], granted));
+        return new FixedCurrentTenant(organizationId, granted.length == 0 ? Set.of() : Set.of(granted));
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * adapter has to remember either rule.
  *
  * <p>The catalog says which tables are tenant tables (row-level security on) and which of them hold organizations'
- * rows (an {@code organization_id} column), once per table name. The statement's tables are the names after
+ * rows (an {@code organization_id} column that their policy compares with {@code app.organization_id}; a person's
+ * own rows follow {@code app.user_id} instead), once per table name. The statement's tables are the names after
  * FROM, JOIN, UPDATE and INTO; a function call after FROM is not a table, and a table listed after a comma is not
  * seen: write joins as JOIN.
  */
@@ -77,7 +78,10 @@ final class TenantStatementGuard {
         try (var query = connection.prepareStatement("""
                 SELECT c.relname, c.relrowsecurity, EXISTS (
                     SELECT 1 FROM pg_attribute a
-                    WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped)
+                    WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped
+                ) AND EXISTS (
+                    SELECT 1 FROM pg_policy p
+                    WHERE p.polrelid = c.oid AND pg_get_expr(p.polqual, p.polrelid) LIKE '%app.organization_id%')
                 FROM pg_class c
                 WHERE c.relname = ANY (?) AND c.relkind IN ('r', 'p') AND pg_table_is_visible(c.oid)""")) {
             query.setArray(1, connection.createArrayOf("text", unknown.toArray()));

@@ -3,6 +3,7 @@ package dev.tenantcore.access.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.access.domain.Member;
 import dev.tenantcore.access.domain.Membership;
@@ -11,6 +12,8 @@ import dev.tenantcore.access.domain.MembershipStatus;
 import dev.tenantcore.access.domain.Role;
 import dev.tenantcore.access.domain.RoleId;
 import dev.tenantcore.access.domain.RoleRepository;
+import dev.tenantcore.audit.domain.AuditPermissions;
+import dev.tenantcore.organizations.domain.OrganizationPermissions;
 import dev.tenantcore.shared.adapter.persistence.DatabaseTest;
 import dev.tenantcore.shared.adapter.persistence.TestDatabase;
 import dev.tenantcore.shared.adapter.persistence.TestOrganizations;
@@ -20,8 +23,8 @@ import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
-import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.UserId;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -30,7 +33,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -276,7 +278,7 @@ class JdbcMembershipRepositoryTest extends DatabaseTest {
 
     @Test
     void anActiveMemberHasThePermissionsOfAllItsRoles() {
-        var support = Role.custom(organization, "support", null, EnumSet.of(Permission.AUDIT_READ), NOW);
+        var support = Role.custom(organization, "support", null, Set.of(AuditPermissions.READ), NOW);
         inTenant(() -> {
             roles.insert(support);
             return null;
@@ -284,8 +286,8 @@ class JdbcMembershipRepositoryTest extends DatabaseTest {
         var membership = member("ada", viewer, support);
 
         assertThat(inTenant(() -> memberships.activeMemberPermissions(organization, membership.userId())))
-                .contains(EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.TASKS_READ,
-                        Permission.AUDIT_READ));
+                .contains(Set.of(OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ, TaskPermissions.READ,
+                        AuditPermissions.READ));
     }
 
     @Test
