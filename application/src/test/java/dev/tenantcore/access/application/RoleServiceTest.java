@@ -67,7 +67,7 @@ class RoleServiceTest {
 
     private static UpdateRoleCommand permissionsOf(RoleId id, Permission... permissions) {
         return new UpdateRoleCommand(id, ExpectedVersion.ANY, FieldChange.unchanged(), FieldChange.unchanged(),
-                FieldChange.to(permissions.length == 0 ? Set.of() : Set.of(permissions)));
+                FieldChange.to(Set.of(permissions)));
     }
 
     @Nested

@@ -29,7 +29,7 @@ public final class FixedCurrentTenant implements CurrentTenant {
 
     /** The same tenant with only these permissions. */
     public FixedCurrentTenant withOnly(Permission... granted) {
-        return new FixedCurrentTenant(organizationId, granted.length == 0 ? Set.of() : Set.of(granted));
+        return new FixedCurrentTenant(organizationId, Set.of(granted));
     }
 
     @Override

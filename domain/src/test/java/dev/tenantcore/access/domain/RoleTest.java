@@ -12,6 +12,7 @@ import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class RoleTest {
 
     @Test
     void theRoleKeepsItsOwnCopyOfThePermissions() {
-        var permissions = Set.of(TaskPermissions.READ);
+        var permissions = new HashSet<>(Set.of(TaskPermissions.READ));
         var role = Role.custom(OrganizationId.generate(), "reader", null, permissions, NOW);
 
         permissions.add(AuditPermissions.READ);

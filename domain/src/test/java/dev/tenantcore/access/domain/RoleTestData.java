@@ -70,7 +70,7 @@ public final class RoleTestData {
         }
 
         public Builder withPermissions(Permission... permissions) {
-            this.permissions = permissions.length == 0 ? Set.of() : Set.of(permissions);
+            this.permissions = Set.of(permissions);
             return this;
         }
 

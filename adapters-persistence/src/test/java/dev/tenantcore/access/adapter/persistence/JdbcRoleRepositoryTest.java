@@ -66,7 +66,7 @@ class JdbcRoleRepositoryTest extends DatabaseTest {
 
     private Role stored(String name, Permission... permissions) {
         var role = Role.custom(organization, name, "about " + name,
-                permissions.length == 0 ? Set.of() : Set.of(permissions), NOW);
+                Set.of(permissions), NOW);
         inTenant(() -> {
             roles.insert(role);
             return null;
@@ -148,13 +148,17 @@ class JdbcRoleRepositoryTest extends DatabaseTest {
 
     @Test
     void theSameNameInAnotherOrganizationIsFine() {
-        stored("support");
+        var ours = stored("support");
         var other = organizations.create();
+        var theirs = Role.custom(other, "support", null, Set.of(), NOW);
 
         transactions.write(other, () -> {
-            roles.insert(Role.custom(other, "support", null, Set.of(), NOW));
+            roles.insert(theirs);
             return null;
         });
+
+        assertThat(transactions.read(other, () -> roles.findByNames(other, Set.of("support")))).containsExactly(theirs);
+        assertThat(inTenant(() -> roles.findByNames(organization, Set.of("support")))).containsExactly(ours);
     }
 
     @Test

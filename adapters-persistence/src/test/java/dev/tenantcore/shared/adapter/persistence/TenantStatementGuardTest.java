@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.OrganizationId;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,13 +19,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The guard every statement of the service passes, over the tables the catalog lists: a new module's tables are
- * covered without being named here.
+ * covered without being named here. (The Micronaut context is only there to migrate the database.)
  */
-class TenantStatementGuardTest {
+@MicronautTest(transactional = false)
+class TenantStatementGuardTest extends DatabaseTest {
     private static final OrganizationId TENANT = OrganizationId.generate();
 
     private final TenantStatementGuard guard = new TenantStatementGuard();
     private Connection connection;
+
+    @Inject
+    TenantTransactions transactions;
+    @Inject
+    JdbcOperations jdbc;
 
     @BeforeEach
     void connect() throws SQLException {
@@ -31,6 +41,14 @@ class TenantStatementGuardTest {
     @AfterEach
     void close() throws SQLException {
         connection.close();
+    }
+
+    @Test
+    void theServicesConnectionsPassTheGuard() {
+        assertThatThrownBy(() -> transactions.read(TENANT, () -> jdbc.prepareStatement(
+                "SELECT count(*) FROM tasks WHERE id = ?", statement -> statement.executeQuery())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("without an explicit organization_id predicate");
     }
 
     @Test
