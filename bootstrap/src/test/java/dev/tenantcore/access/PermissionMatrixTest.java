@@ -11,6 +11,7 @@ import dev.tenantcore.shared.adapter.persistence.TestDatabase;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.support.AccessFixtures;
 import dev.tenantcore.support.ApiClient;
+import dev.tenantcore.support.CrudResource;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
 import dev.tenantcore.tasks.domain.TaskPermissions;
@@ -89,6 +90,9 @@ class PermissionMatrixTest extends ServiceTest {
     AccessFixtures access;
     @Inject
     Router router;
+    /** Modules' collections, registered in their own test packages: in the matrix like the endpoints below. */
+    @Inject
+    List<CrudResource> crudResources;
 
     Tenant organization;
     final Map<Credential, String[]> auth = new EnumMap<>(Credential.class);
@@ -190,6 +194,14 @@ class PermissionMatrixTest extends ServiceTest {
                 "{\"email\":\"" + uniqueEmail() + "\",\"roles\":[\"viewer\"]}", organization.auth()).string("id"),
                 null, AccessPermissions.MEMBERS_MANAGE));
         endpoints.add(new Endpoint("GET", () -> "/v1/me/external-logins", null, null));
+        for (var resource : crudResources) {
+            Supplier<String> one = () -> resource.path() + "/" + resource.create(api, organization.auth());
+            endpoints.add(new Endpoint("GET", resource::path, null, resource.read()));
+            endpoints.add(new Endpoint("POST", resource::path, resource.createBody(), resource.write()));
+            endpoints.add(new Endpoint("GET", one, null, resource.read()));
+            endpoints.add(new Endpoint("PATCH", one, resource.updateBody(), resource.write()));
+            endpoints.add(new Endpoint("DELETE", one, null, resource.write()));
+        }
         return endpoints;
     }
 

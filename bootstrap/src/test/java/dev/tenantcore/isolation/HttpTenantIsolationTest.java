@@ -10,6 +10,7 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.UserId;
 import dev.tenantcore.support.AccessFixtures;
 import dev.tenantcore.support.ApiClient;
+import dev.tenantcore.support.CrudResource;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
 import dev.tenantcore.support.TestMemberships;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +115,11 @@ class HttpTenantIsolationTest extends ServiceTest {
     Router router;
     @Inject
     AccessFixtures access;
+    /** Modules' collections, registered in their own test packages: probed like the routes above. */
+    @Inject
+    List<CrudResource> crudResources;
+    /** For each organization, the id of one entity of each registered collection. */
+    final Map<UUID, Map<String, String>> crudIds = new HashMap<>();
 
     Twin a;
     Twin b;
@@ -130,6 +137,9 @@ class HttpTenantIsolationTest extends ServiceTest {
     }
 
     private Twin twin(Tenant tenant) {
+        var ids = new HashMap<String, String>();
+        crudResources.forEach(resource -> ids.put(resource.collection(), resource.create(api, tenant.auth())));
+        crudIds.put(tenant.organizationId(), ids);
         var tasks = new ArrayList<String>();
         tasks.add(createTask(tenant, "{\"title\":\"Quarterly report\",\"dueDate\":\"2026-12-01T00:00:00Z\"}"));
         tasks.add(createTask(tenant, "{\"title\":\"Hire\",\"completed\":true}"));
@@ -162,6 +172,7 @@ class HttpTenantIsolationTest extends ServiceTest {
         covered.addAll(USER_SCOPED_ROUTES);
         covered.addAll(EXTERNAL_LOGIN_ROUTES);
         BY_ID_PROBES.forEach(probe -> covered.add(probe.route()));
+        crudResources.forEach(resource -> covered.addAll(resource.routes()));
 
         assertThat(routes).as("every /v1 route must join the isolation suite").isEqualTo(covered);
     }
@@ -169,7 +180,7 @@ class HttpTenantIsolationTest extends ServiceTest {
     @Test
     void anotherTenantsIdsAreNotFoundAndStayUntouched() throws SQLException {
         var before = rowsOf(b);
-        for (var probe : BY_ID_PROBES) {
+        for (var probe : probes()) {
             var victim = probe.path().apply(b);
             var random = AN_ID.matcher(victim).replaceFirst(UUID.randomUUID().toString());
 
@@ -187,7 +198,7 @@ class HttpTenantIsolationTest extends ServiceTest {
     @Test
     void aUserOfBothOrganizationsReachesOnlyTheOrganizationOfTheirToken() throws SQLException {
         var before = rowsOf(b);
-        for (var probe : BY_ID_PROBES) {
+        for (var probe : probes()) {
             var victim = probe.path().apply(b);
             var random = AN_ID.matcher(victim).replaceFirst(UUID.randomUUID().toString());
 
@@ -223,6 +234,23 @@ class HttpTenantIsolationTest extends ServiceTest {
                 .isEqualTo(idsInDatabase("memberships", "user_id", a, ""));
         assertThat(allPages("/v1/roles?limit=2", b)).isEqualTo(idsInDatabase("roles", b));
         assertThat(allPages("/v1/tasks?limit=1&assigneeId=" + b.memberId(), a)).isEmpty();
+        for (var resource : crudResources) {
+            assertThat(allPages(resource.path() + "?limit=1", a)).as(resource.path())
+                    .isEqualTo(idsInDatabase(resource.collection(), a));
+        }
+    }
+
+    /** The by-id probes, those of the registered collections included. */
+    private List<ByIdProbe> probes() {
+        var probes = new ArrayList<>(BY_ID_PROBES);
+        for (var resource : crudResources) {
+            Function<Twin, String> one = twin -> resource.path() + "/"
+                    + crudIds.get(twin.tenant().organizationId()).get(resource.collection());
+            probes.add(new ByIdProbe("GET " + resource.path() + "/{id}", "GET", one, null));
+            probes.add(new ByIdProbe("PATCH " + resource.path() + "/{id}", "PATCH", one, resource.updateBody()));
+            probes.add(new ByIdProbe("DELETE " + resource.path() + "/{id}", "DELETE", one, null));
+        }
+        return probes;
     }
 
     @Test
