@@ -13,8 +13,8 @@ class __Entity__Test {
     private static final OrganizationId ORGANIZATION = OrganizationId.generate();
 
     @Test
-    void aNew__Entity__IsAtItsFirstVersionWithTrimmedText() {
-        var created = __Entity__.create(ORGANIZATION, "  First  ", "  About it  ", NOW);
+    void aNew__Entity__IsAtItsFirstVersionWithItsNameTrimmed() {
+        var created = __Entity__.create(ORGANIZATION, "  First  ", "About it", NOW);
 
         assertThat(created.name()).isEqualTo("First");
         assertThat(created.description()).isEqualTo("About it");

@@ -47,7 +47,7 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ApiContract.Authenticated
-@Tag(name = "__Context__")
+@Tag(name = "__Context__", description = "The organization's __entity_words_plural__")
 class __Entity__Controller {
     private final Create__Entity__UseCase create__Entity__;
     private final Get__Entity__UseCase get__Entity__;
