@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The tenant of a pretend authenticated request, holding every permission unless told otherwise;
- * {@link #unauthenticated()} behaves like no request at all.
+ * The tenant of a pretend authenticated request, holding the permissions of {@link TestPermissions#ALL} unless told
+ * otherwise (a module's own tests name theirs with {@link #withOnly}); {@link #unauthenticated()} behaves like no
+ * request at all.
  */
 public final class FixedCurrentTenant implements CurrentTenant {
     private final OrganizationId organizationId;

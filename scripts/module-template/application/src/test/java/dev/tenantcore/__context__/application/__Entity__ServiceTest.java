@@ -28,7 +28,7 @@ class __Entity__ServiceTest {
     private final FakeTenantTransactions transactions = new FakeTenantTransactions();
     private final InMemory__Entity__Repository __entities__ = new InMemory__Entity__Repository(transactions, clock);
     private final __Entity__Service service = new __Entity__Service(__entities__, transactions,
-            FixedCurrentTenant.of(tenant), clock);
+            FixedCurrentTenant.of(tenant).withOnly(__Entity__Permissions.READ, __Entity__Permissions.WRITE), clock);
 
     @Test
     void createsForTheCurrentTenantInOneWriteTransaction() {
