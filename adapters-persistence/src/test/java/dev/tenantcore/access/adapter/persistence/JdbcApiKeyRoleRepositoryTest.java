@@ -3,7 +3,6 @@ package dev.tenantcore.access.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.access.domain.ApiKeyRoleRepository;
 import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.access.domain.RoleId;
@@ -11,14 +10,13 @@ import dev.tenantcore.access.domain.RoleRepository;
 import dev.tenantcore.apikeys.domain.ApiKey;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import dev.tenantcore.apikeys.domain.ApiKeyRepository;
-import dev.tenantcore.organizations.domain.OrganizationPermissions;
+import dev.tenantcore.shared.adapter.persistence.DatabasePermissions;
 import dev.tenantcore.shared.adapter.persistence.DatabaseTest;
 import dev.tenantcore.shared.adapter.persistence.TestOrganizations;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.UserId;
-import dev.tenantcore.tasks.domain.TaskPermissions;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -105,7 +103,7 @@ class JdbcApiKeyRoleRepositoryTest extends DatabaseTest {
         var found = credentials.findUsableByPrefix(key.prefix());
 
         assertThat(found).singleElement().satisfies(credential -> assertThat(credential.permissions())
-                .isEqualTo(Set.of(OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ, TaskPermissions.READ)));
+                .isEqualTo(DatabasePermissions.grantedTo("viewer")));
     }
 
     @Test

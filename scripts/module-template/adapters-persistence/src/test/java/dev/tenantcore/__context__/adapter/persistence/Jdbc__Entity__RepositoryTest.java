@@ -91,7 +91,6 @@ class Jdbc__Entity__RepositoryTest extends DatabaseTest {
     @Test
     void refusesToRunOutsideATenantTransaction() {
         assertThatThrownBy(() -> __entities__.findById(organization, __Entity__Id.generate()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("outside a tenant transaction");
+                .hasMessageContaining("statement on tenant table __context__ outside a tenant transaction");
     }
 }
