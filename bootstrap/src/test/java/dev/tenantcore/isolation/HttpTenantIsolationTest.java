@@ -174,7 +174,9 @@ class HttpTenantIsolationTest extends ServiceTest {
         BY_ID_PROBES.forEach(probe -> covered.add(probe.route()));
         crudResources.forEach(resource -> covered.addAll(resource.routes()));
 
-        assertThat(routes).as("every /v1 route must join the isolation suite").isEqualTo(covered);
+        assertThat(covered).as("every /v1 route must join the isolation suite (the routes not found are missing "
+                + "from it; a module's collection joins through a CrudResource bean)")
+                .containsExactlyInAnyOrderElementsOf(routes);
     }
 
     @Test
