@@ -271,7 +271,8 @@ class HttpTenantIsolationTest extends ServiceTest {
         var keyWithTwinRole = api.post("/v1/api-keys", "{\"name\":\"k\",\"roles\":[\"" + TWIN_ROLE + "\"]}",
                 a.tenant().auth());
 
-        assertThat(assignedToTheirs.status()).isEqualTo(422);
+        assertThat(assignedToTheirs.status()).as("a task assigned to the other organization's member: a foreign key "
+                + "must include organization_id, (organization_id, assignee_id) -> memberships").isEqualTo(422);
         assertThat(assignedToTheirs.body()).as("same answer as for a user who is nobody's member")
                 .isEqualTo(assignedToNobody.body());
         assertThat(theirRoleById.status()).as("roles are named, and ids are no names").isEqualTo(422);
