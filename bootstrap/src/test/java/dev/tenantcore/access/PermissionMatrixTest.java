@@ -2,23 +2,34 @@ package dev.tenantcore.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.access.domain.AccessPermissions;
+import dev.tenantcore.apikeys.domain.ApiKeyPermissions;
+import dev.tenantcore.audit.domain.AuditPermissions;
+import dev.tenantcore.organizations.domain.OrganizationPermissions;
+import dev.tenantcore.shared.adapter.persistence.DatabasePermissions;
 import dev.tenantcore.shared.adapter.persistence.TestDatabase;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.support.AccessFixtures;
 import dev.tenantcore.support.ApiClient;
+import dev.tenantcore.support.CrudResource;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
+import dev.tenantcore.tasks.domain.TaskPermissions;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +41,41 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class PermissionMatrixTest extends ServiceTest {
 
-    enum Credential { OWNER, ADMIN, MEMBER, VIEWER, API_KEY, NONE }
+    /**
+     * The built-in roles, a custom role that grants nothing at all (so a use case that forgot its check shows even
+     * when every built-in role holds the permission it should have checked), an API key and no credential.
+     */
+    enum Credential { OWNER, ADMIN, MEMBER, VIEWER, NO_PERMISSION, API_KEY, NONE }
 
-    /** The specification: what each built-in role may do (migration V4's builtin_role_permissions). */
-    static final Map<Credential, Set<Permission>> GRANTED = new EnumMap<>(Map.of(
-            Credential.OWNER, EnumSet.allOf(Permission.class),
-            Credential.ADMIN, EnumSet.allOf(Permission.class),
-            Credential.MEMBER, EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
-                    Permission.TASKS_READ, Permission.TASKS_WRITE),
-            Credential.VIEWER, EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
-                    Permission.TASKS_READ),
-            Credential.API_KEY, EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
-                    Permission.TASKS_READ, Permission.TASKS_WRITE),
-            Credential.NONE, EnumSet.noneOf(Permission.class)));
+    static final String ROLE_WITHOUT_PERMISSIONS = "no-permissions";
+
+    /**
+     * Routes the matrix leaves out, each with its reason: they act before there is a tenant, or on the caller's
+     * own account in ways a matrix run cannot repeat (a changed password, an erased account, a link to an outside
+     * provider). HttpTenantIsolationTest and the end-to-end tests cover them.
+     */
+    static final Map<String, String> NOT_IN_THE_MATRIX = Map.ofEntries(
+            Map.entry("POST /v1/organizations", "sign-up: no tenant yet"),
+            Map.entry("POST /v1/auth/token", "logging in: no tenant yet"),
+            Map.entry("POST /v1/auth/refresh", "a refresh token, no permission"),
+            Map.entry("POST /v1/auth/logout", "a refresh token, no permission"),
+            Map.entry("POST /v1/invitations/accept", "the invitation's token, no tenant yet"),
+            Map.entry("GET /v1/auth/oidc/{provider}/authorize", "logging in: no tenant yet"),
+            Map.entry("GET /v1/auth/oidc/{provider}/callback", "logging in: no tenant yet"),
+            Map.entry("POST /v1/auth/oidc/exchange", "logging in: a one-time code, no tenant yet"),
+            Map.entry("GET /v1/auth/oidc/{provider}/logout", "a redirect to the provider: no permission"),
+            Map.entry("POST /v1/auth/oidc/{provider}/backchannel-logout", "called by the provider with its signed "
+                    + "logout token: no tenant credential"),
+            Map.entry("POST /v1/me/password", "the caller's own account: would change the matrix's credentials"),
+            Map.entry("DELETE /v1/me", "the caller's own account: would erase the matrix's credentials"),
+            Map.entry("POST /v1/me/external-logins/{target}", "the caller's own account: needs an outside provider"),
+            Map.entry("DELETE /v1/me/external-logins/{target}", "the caller's own account: needs a linked provider"));
+
+    /**
+     * What each credential may do: the built-in roles' grants as the migrations wrote them
+     * (builtin_role_permissions, read in {@link #createOneCredentialPerRole}); an API key acts as a member.
+     */
+    final Map<Credential, Set<Permission>> granted = new EnumMap<>(Credential.class);
 
     /**
      * One endpoint: {@code target} makes a fresh path for each call (so that an allowed DELETE has something to
@@ -59,6 +92,11 @@ class PermissionMatrixTest extends ServiceTest {
 
     @Inject
     AccessFixtures access;
+    @Inject
+    Router router;
+    /** Modules' collections, registered in their own test packages: in the matrix like the endpoints below. */
+    @Inject
+    List<CrudResource> crudResources;
 
     Tenant organization;
     final Map<Credential, String[]> auth = new EnumMap<>(Credential.class);
@@ -69,13 +107,25 @@ class PermissionMatrixTest extends ServiceTest {
         var ownerEmail = uniqueEmail();
         organization = signUpWithOwner(ownerEmail);
         auth.put(Credential.OWNER, userAuth(ownerEmail, organization.slug()));
-        for (var role : List.of(Credential.ADMIN, Credential.MEMBER, Credential.VIEWER)) {
+        var nothing = api.post("/v1/roles", "{\"name\":\"" + ROLE_WITHOUT_PERMISSIONS + "\",\"permissions\":[]}",
+                organization.auth());
+        assertThat(nothing.status()).as(nothing.toString()).isEqualTo(201);
+        var roles = Map.of(Credential.ADMIN, "admin", Credential.MEMBER, "member", Credential.VIEWER, "viewer",
+                Credential.NO_PERMISSION, ROLE_WITHOUT_PERMISSIONS);
+        for (var role : roles.entrySet()) {
             var email = uniqueEmail();
             var home = signUpWithOwner(email); // creates the account, in an organization of its own
             var userId = UUID.fromString(logIn(email, home.slug()).string("userId"));
-            addMember(organization.organizationId(), userId, role.name().toLowerCase());
-            auth.put(role, userAuth(email, organization.slug()));
+            addMember(organization.organizationId(), userId, role.getValue());
+            auth.put(role.getKey(), userAuth(email, organization.slug()));
         }
+        granted.put(Credential.OWNER, DatabasePermissions.grantedTo("owner"));
+        granted.put(Credential.ADMIN, DatabasePermissions.grantedTo("admin"));
+        granted.put(Credential.MEMBER, DatabasePermissions.grantedTo("member"));
+        granted.put(Credential.VIEWER, DatabasePermissions.grantedTo("viewer"));
+        granted.put(Credential.NO_PERMISSION, Set.of());
+        granted.put(Credential.API_KEY, DatabasePermissions.grantedTo("member"));
+        granted.put(Credential.NONE, Set.of());
         var key = api.post("/v1/api-keys", "{\"name\":\"default role\"}", organization.auth());
         assertThat(key.status()).as(key.toString()).isEqualTo(201);
         auth.put(Credential.API_KEY, new String[] {"Authorization", "Bearer " + key.string("token")});
@@ -106,48 +156,56 @@ class PermissionMatrixTest extends ServiceTest {
 
     List<Endpoint> endpoints() {
         var endpoints = new ArrayList<Endpoint>();
-        endpoints.add(new Endpoint("GET", () -> "/v1/organization", null, Permission.ORGANIZATION_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/organization", null, OrganizationPermissions.READ));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/organization", "{\"name\":\"Renamed\"}",
-                Permission.ORGANIZATION_MANAGE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/api-keys", null, Permission.API_KEYS_READ));
-        endpoints.add(new Endpoint("POST", () -> "/v1/api-keys", "{\"name\":\"more\"}", Permission.API_KEYS_MANAGE));
+                OrganizationPermissions.MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/api-keys", null, ApiKeyPermissions.READ));
+        endpoints.add(new Endpoint("POST", () -> "/v1/api-keys", "{\"name\":\"more\"}", ApiKeyPermissions.MANAGE));
         endpoints.add(new Endpoint("DELETE", () -> "/v1/api-keys/" + api.post("/v1/api-keys",
-                "{\"name\":\"doomed\"}", organization.auth()).string("id"), null, Permission.API_KEYS_MANAGE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/tasks", null, Permission.TASKS_READ));
-        endpoints.add(new Endpoint("POST", () -> "/v1/tasks", "{\"title\":\"t\"}", Permission.TASKS_WRITE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask(), null, Permission.TASKS_READ));
+                "{\"name\":\"doomed\"}", organization.auth()).string("id"), null, ApiKeyPermissions.MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/tasks", null, TaskPermissions.READ));
+        endpoints.add(new Endpoint("POST", () -> "/v1/tasks", "{\"title\":\"t\"}", TaskPermissions.WRITE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask(), null, TaskPermissions.READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask() + "?asOf=2100-01-01T00:00:00Z", null,
-                Permission.TASKS_READ));
+                TaskPermissions.READ));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/tasks/" + aTask(), "{\"completed\":true}",
-                Permission.TASKS_WRITE));
-        endpoints.add(new Endpoint("DELETE", () -> "/v1/tasks/" + aTask(), null, Permission.TASKS_WRITE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask() + "/history", null, Permission.TASKS_READ));
-        endpoints.add(new Endpoint("GET", () -> "/v1/audit-events", null, Permission.AUDIT_READ));
-        endpoints.add(new Endpoint("GET", () -> "/v1/audit-events/export", null, Permission.AUDIT_READ));
+                TaskPermissions.WRITE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/tasks/" + aTask(), null, TaskPermissions.WRITE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/tasks/" + aTask() + "/history", null, TaskPermissions.READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/audit-events", null, AuditPermissions.READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/audit-events/export", null, AuditPermissions.READ));
         endpoints.add(new Endpoint("GET", () -> "/v1/me", null, null));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/me/profile", "{\"bio\":\"b\"}", null));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/me/preferences", "{\"theme\":\"dark\"}", null));
         endpoints.add(new Endpoint("GET", () -> "/v1/me/export", null, null));
-        endpoints.add(new Endpoint("GET", () -> "/v1/members", null, Permission.MEMBERS_READ));
-        endpoints.add(new Endpoint("GET", () -> "/v1/members/" + aMember(), null, Permission.MEMBERS_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/members", null, AccessPermissions.MEMBERS_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/members/" + aMember(), null, AccessPermissions.MEMBERS_READ));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/members/" + aMember(), "{\"roles\":[\"viewer\"]}",
-                Permission.MEMBERS_MANAGE));
-        endpoints.add(new Endpoint("DELETE", () -> "/v1/members/" + aMember(), null, Permission.MEMBERS_MANAGE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/roles", null, Permission.MEMBERS_READ));
-        endpoints.add(new Endpoint("GET", () -> "/v1/roles/" + aRole(), null, Permission.MEMBERS_READ));
+                AccessPermissions.MEMBERS_MANAGE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/members/" + aMember(), null, AccessPermissions.MEMBERS_MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/roles", null, AccessPermissions.MEMBERS_READ));
+        endpoints.add(new Endpoint("GET", () -> "/v1/roles/" + aRole(), null, AccessPermissions.MEMBERS_READ));
         endpoints.add(new Endpoint("POST", () -> "/v1/roles",
-                "{\"name\":\"role-" + Endpoint.UNIQUE + "\",\"permissions\":[\"tasks:read\"]}", Permission.ROLES_MANAGE));
+                "{\"name\":\"role-" + Endpoint.UNIQUE + "\",\"permissions\":[\"tasks:read\"]}", AccessPermissions.ROLES_MANAGE));
         endpoints.add(new Endpoint("PATCH", () -> "/v1/roles/" + aRole(), "{\"description\":\"changed\"}",
-                Permission.ROLES_MANAGE));
-        endpoints.add(new Endpoint("DELETE", () -> "/v1/roles/" + aRole(), null, Permission.ROLES_MANAGE));
-        endpoints.add(new Endpoint("GET", () -> "/v1/invitations", null, Permission.MEMBERS_MANAGE));
+                AccessPermissions.ROLES_MANAGE));
+        endpoints.add(new Endpoint("DELETE", () -> "/v1/roles/" + aRole(), null, AccessPermissions.ROLES_MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/invitations", null, AccessPermissions.MEMBERS_MANAGE));
         endpoints.add(new Endpoint("POST", () -> "/v1/invitations",
                 "{\"email\":\"invited-" + Endpoint.UNIQUE + "@example.com\",\"roles\":[\"viewer\"]}",
-                Permission.MEMBERS_MANAGE));
+                AccessPermissions.MEMBERS_MANAGE));
         endpoints.add(new Endpoint("DELETE", () -> "/v1/invitations/" + api.post("/v1/invitations",
                 "{\"email\":\"" + uniqueEmail() + "\",\"roles\":[\"viewer\"]}", organization.auth()).string("id"),
-                null, Permission.MEMBERS_MANAGE));
+                null, AccessPermissions.MEMBERS_MANAGE));
         endpoints.add(new Endpoint("GET", () -> "/v1/me/external-logins", null, null));
+        for (var resource : crudResources) {
+            Supplier<String> one = () -> resource.path() + "/" + resource.create(api, organization.auth());
+            endpoints.add(new Endpoint("GET", resource::path, null, resource.read()));
+            endpoints.add(new Endpoint("POST", resource::path, resource.createBody(), resource.write()));
+            endpoints.add(new Endpoint("GET", one, null, resource.read()));
+            endpoints.add(new Endpoint("PATCH", one, resource.updateBody(), resource.write()));
+            endpoints.add(new Endpoint("DELETE", one, null, resource.write()));
+        }
         return endpoints;
     }
 
@@ -193,11 +251,30 @@ class PermissionMatrixTest extends ServiceTest {
         assertThat(failures).as("cells of the matrix that disagree with the specification").isEmpty();
     }
 
-    private static boolean allowed(Credential credential, Endpoint endpoint) {
+    @Test
+    void everyRouteIsInTheMatrixOrLeftOutForAReason() {
+        var routes = router.uriRoutes()
+                .filter(route -> route.getUriMatchTemplate().toPathString().startsWith("/v1"))
+                .filter(route -> !route.getHttpMethodName().equals("HEAD")) // Micronaut's twin of each GET
+                .map(route -> route.getHttpMethodName() + " " + route.getUriMatchTemplate().toPathString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        var covered = new TreeSet<>(NOT_IN_THE_MATRIX.keySet());
+        for (var endpoint : endpoints()) {
+            var path = URI.create(endpoint.target().get()).getPath();
+            router.find(HttpMethod.valueOf(endpoint.method()), path, null)
+                    .map(match -> endpoint.method() + " " + match.getRouteInfo().getUriMatchTemplate().toPathString())
+                    .forEach(covered::add);
+        }
+        assertThat(covered).as("every /v1 route must join the permission matrix (endpoints(), or a CrudResource "
+                + "bean) or be listed in NOT_IN_THE_MATRIX with its reason: the routes not found are missing")
+                .containsExactlyInAnyOrderElementsOf(routes);
+    }
+
+    private boolean allowed(Credential credential, Endpoint endpoint) {
         if (endpoint.needs() == null) {
             return credential != Credential.API_KEY; // a user's own data: any user, no key
         }
-        return GRANTED.get(credential).contains(endpoint.needs());
+        return granted.get(credential).contains(endpoint.needs());
     }
 
     private static void expect(boolean holds, String cell, List<String> failures) {

@@ -22,10 +22,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bounded contexts ({@code dev.tenantcore.<context>}) stay modules inside the monolith: they talk only through
- * each other's application ports and the domain values those ports return (organizations' sign-up hands out an
- * apikeys {@code IssuedApiKey}), never through rows, controllers or repositories of another context
+ * Bounded contexts ({@code dev.tenantcore.<context>}) stay modules inside the monolith: in Java they talk only
+ * through each other's application ports and the domain values those ports return (organizations' sign-up hands out
+ * an apikeys {@code IssuedApiKey}), never through rows, controllers or repositories of another context
  * (README: "Layout and the dependency rule"; ddd-by-examples' ModularArchitectureTest, spring-modulith's verification).
+ * These rules see classes, not SQL: a statement naming another context's table passes them (identity's erasure and
+ * personal-data export and access's member listing still do; issue 13).
  */
 class ContextRulesTest {
 

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads PostgreSQL's catalog and lists every way the schema falls short of the tenancy rules (README: "How tenancy is enforced").
@@ -37,6 +39,13 @@ final class IsolationCatalog {
      * instead of created_at and updated_at, and no write privileges at all for the runtime role.
      */
     static final Set<String> APPEND_ONLY = Set.of("audit_events");
+    /**
+     * Tenant tables whose changes the audit log does not record, each with its reason: the one place a table is
+     * let off the audit trigger (README: "The audit log").
+     */
+    static final Map<String, String> NOT_AUDITED = Map.of(
+            "invitation_roles", "the roles an invitation will grant: written with the invitation and never changed;"
+                    + " accepting it records them as member_role events, and deleting a role is a role event");
 
     private IsolationCatalog() {
     }
@@ -74,6 +83,7 @@ final class IsolationCatalog {
                 checkAppendOnly(connection, table, found);
             } else {
                 checkAuditColumns(connection, table, found);
+                checkAuditTrigger(connection, table, found);
             }
         }
         checkRuntimeRole(connection, found);
@@ -163,6 +173,44 @@ final class IsolationCatalog {
         if (triggers.isEmpty()) {
             found.add(table + ": no trigger maintains updated_at");
         }
+    }
+
+    private static void checkAuditTrigger(Connection connection, String table, List<String> found)
+            throws SQLException {
+        var triggers = strings(connection, """
+                SELECT t.tgname FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                WHERE t.tgrelid = 'public.%s'::regclass AND p.proname = 'record_audit_event'""".formatted(table));
+        if (triggers.isEmpty() && !NOT_AUDITED.containsKey(table)) {
+            found.add(table + ": no audit trigger: add \"CREATE TRIGGER " + table + "_audit AFTER INSERT OR UPDATE OR "
+                    + "DELETE ON " + table + " FOR EACH ROW EXECUTE FUNCTION record_audit_event('<entity type>')\" "
+                    + "to its migration, or list it in IsolationCatalog.NOT_AUDITED with the reason");
+        }
+        if (!triggers.isEmpty() && NOT_AUDITED.containsKey(table)) {
+            found.add(table + ": listed in IsolationCatalog.NOT_AUDITED, yet audited by " + triggers);
+        }
+    }
+
+    /** The entity type each audit trigger records (its first argument), by table. */
+    static Map<String, String> auditedEntityTypes(Connection connection) throws SQLException {
+        var byTable = new TreeMap<String, String>();
+        for (var row : strings(connection, """
+                SELECT c.relname || ' ' || split_part(encode(t.tgargs, 'escape'), '\\000', 1)
+                FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_class c ON c.oid = t.tgrelid
+                WHERE p.proname = 'record_audit_event' AND NOT c.relispartition""")) {
+            var parts = row.split(" ", 2);
+            byTable.put(parts[0], parts[1]);
+        }
+        return byTable;
+    }
+
+    /** Every table that holds organizations' rows, the root included, as the catalog lists them. */
+    static List<String> organizationTables(Connection connection) throws SQLException {
+        return strings(connection, """
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+                  AND (c.relname = '%s' OR EXISTS (SELECT 1 FROM pg_attribute a
+                      WHERE a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped))
+                ORDER BY 1""".formatted(ROOT_TABLE));
     }
 
     private static boolean isPartition(Connection connection, String table) throws SQLException {

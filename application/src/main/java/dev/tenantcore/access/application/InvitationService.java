@@ -1,5 +1,6 @@
 package dev.tenantcore.access.application;
 
+import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.access.domain.Invitation;
 import dev.tenantcore.access.domain.InvitationId;
 import dev.tenantcore.access.domain.InvitationRepository;
@@ -16,7 +17,6 @@ import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
-import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.UserId;
 import jakarta.inject.Singleton;
@@ -52,7 +52,7 @@ final class InvitationService implements CreateInvitationUseCase, ListInvitation
 
     @Override
     public Invitation.Issued invite(CreateInvitationCommand command) {
-        currentTenant.require(Permission.MEMBERS_MANAGE);
+        currentTenant.require(AccessPermissions.MEMBERS_MANAGE);
         var organizationId = currentTenant.organizationId();
         var now = clock.instant();
         var issued = Invitation.issue(organizationId, command.email(), command.roles(), command.expiresInDaysOrNull(),
@@ -80,14 +80,14 @@ final class InvitationService implements CreateInvitationUseCase, ListInvitation
 
     @Override
     public Page<Invitation> list(PageRequest<InvitationId> page) {
-        currentTenant.require(Permission.MEMBERS_MANAGE);
+        currentTenant.require(AccessPermissions.MEMBERS_MANAGE);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> invitations.list(organizationId, page));
     }
 
     @Override
     public void revoke(InvitationId id, ExpectedVersion expectedVersion) {
-        currentTenant.require(Permission.MEMBERS_MANAGE);
+        currentTenant.require(AccessPermissions.MEMBERS_MANAGE);
         var organizationId = currentTenant.organizationId();
         transactions.write(organizationId, () -> {
             var invitation = invitations.findById(organizationId, id)

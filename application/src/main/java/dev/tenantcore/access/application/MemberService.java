@@ -1,5 +1,6 @@
 package dev.tenantcore.access.application;
 
+import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.access.domain.Member;
 import dev.tenantcore.access.domain.Membership;
@@ -50,21 +51,21 @@ final class MemberService implements ListMembersUseCase, GetMemberUseCase, Updat
 
     @Override
     public Page<Member> list(PageRequest<UserId> page) {
-        currentTenant.require(Permission.MEMBERS_READ);
+        currentTenant.require(AccessPermissions.MEMBERS_READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> memberships.list(organizationId, page));
     }
 
     @Override
     public Member get(UserId userId) {
-        currentTenant.require(Permission.MEMBERS_READ);
+        currentTenant.require(AccessPermissions.MEMBERS_READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> loadMember(organizationId, userId));
     }
 
     @Override
     public Member update(UpdateMemberCommand command) {
-        currentTenant.require(Permission.MEMBERS_MANAGE);
+        currentTenant.require(AccessPermissions.MEMBERS_MANAGE);
         var organizationId = currentTenant.organizationId();
         return transactions.write(organizationId, () -> {
             var current = load(organizationId, command.userId());
@@ -96,7 +97,7 @@ final class MemberService implements ListMembersUseCase, GetMemberUseCase, Updat
 
     @Override
     public void remove(UserId userId, ExpectedVersion expectedVersion) {
-        currentTenant.require(Permission.MEMBERS_MANAGE);
+        currentTenant.require(AccessPermissions.MEMBERS_MANAGE);
         var organizationId = currentTenant.organizationId();
         transactions.write(organizationId, () -> {
             var current = load(organizationId, userId);

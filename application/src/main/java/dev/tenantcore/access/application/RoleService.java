@@ -1,5 +1,7 @@
 package dev.tenantcore.access.application;
 
+import dev.tenantcore.access.domain.AccessPermissions;
+import dev.tenantcore.access.domain.PermissionCatalogue;
 import dev.tenantcore.access.domain.Role;
 import dev.tenantcore.access.domain.RoleId;
 import dev.tenantcore.access.domain.RoleRepository;
@@ -15,23 +17,29 @@ import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 @Singleton
 final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleUseCase, UpdateRoleUseCase,
         DeleteRoleUseCase {
 
+    /** The request field that names permissions, as invalid-input problems report it. */
+    private static final String PERMISSIONS = "permissions";
+
     private final RoleRepository roles;
     private final Grantors grantors;
     private final TenantTransactions transactions;
     private final CurrentTenant currentTenant;
     private final PermissionChanges permissionChanges;
+    private final PermissionCatalogue catalogue;
     private final Clock clock;
 
-    RoleService(RoleRepository roles, Grantors grantors, TenantTransactions transactions, CurrentTenant currentTenant,
-            PermissionChanges permissionChanges, Clock clock) {
+    RoleService(RoleRepository roles, PermissionCatalogue catalogue, Grantors grantors,
+            TenantTransactions transactions, CurrentTenant currentTenant, PermissionChanges permissionChanges,
+            Clock clock) {
         this.roles = roles;
+        this.catalogue = catalogue;
         this.grantors = grantors;
         this.transactions = transactions;
         this.currentTenant = currentTenant;
@@ -41,25 +49,26 @@ final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleU
 
     @Override
     public Page<Role> list(PageRequest<RoleId> page) {
-        currentTenant.require(Permission.MEMBERS_READ);
+        currentTenant.require(AccessPermissions.MEMBERS_READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> roles.list(organizationId, page));
     }
 
     @Override
     public Role get(RoleId id) {
-        currentTenant.require(Permission.MEMBERS_READ);
+        currentTenant.require(AccessPermissions.MEMBERS_READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> load(organizationId, id));
     }
 
     @Override
     public Role create(CreateRoleCommand command) {
-        currentTenant.require(Permission.ROLES_MANAGE);
+        currentTenant.require(AccessPermissions.ROLES_MANAGE);
         var organizationId = currentTenant.organizationId();
         var role = Role.custom(organizationId, command.name(), command.descriptionOrNull(), command.permissions(),
                 clock.instant());
         return transactions.write(organizationId, () -> {
+            catalogue.requireKnown(PERMISSIONS, role.permissions());
             grantors.forCaller(organizationId).requireHolds(role.permissions());
             roles.insert(role);
             return role;
@@ -68,7 +77,7 @@ final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleU
 
     @Override
     public Role update(UpdateRoleCommand command) {
-        currentTenant.require(Permission.ROLES_MANAGE);
+        currentTenant.require(AccessPermissions.ROLES_MANAGE);
         var organizationId = currentTenant.organizationId();
         var updated = transactions.write(organizationId, () -> {
             var current = load(organizationId, command.id());
@@ -80,6 +89,7 @@ final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleU
                     command.name().orElse(current.name()),
                     command.description().orElse(current.description()),
                     command.permissions().orElse(current.permissions()));
+            catalogue.requireKnown(PERMISSIONS, revised.permissions());
             // Changing a role grants its holders the new permissions and takes the old ones away.
             grantors.forCaller(organizationId).requireHolds(union(current.permissions(), revised.permissions()));
             return roles.update(revised).orElseThrow(RoleService::concurrentChange);
@@ -92,7 +102,7 @@ final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleU
 
     @Override
     public void delete(RoleId id, ExpectedVersion expectedVersion) {
-        currentTenant.require(Permission.ROLES_MANAGE);
+        currentTenant.require(AccessPermissions.ROLES_MANAGE);
         var organizationId = currentTenant.organizationId();
         transactions.write(organizationId, () -> {
             var role = load(organizationId, id);
@@ -113,7 +123,7 @@ final class RoleService implements ListRolesUseCase, GetRoleUseCase, CreateRoleU
     }
 
     private static Set<Permission> union(Set<Permission> first, Set<Permission> second) {
-        var all = EnumSet.noneOf(Permission.class);
+        var all = new HashSet<Permission>();
         all.addAll(first);
         all.addAll(second);
         return all;

@@ -5,6 +5,7 @@ import dev.tenantcore.apikeys.domain.ApiKey;
 import dev.tenantcore.apikeys.domain.ApiKeyCredential;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import dev.tenantcore.apikeys.domain.ApiKeyId;
+import dev.tenantcore.apikeys.domain.ApiKeyPermissions;
 import dev.tenantcore.apikeys.domain.ApiKeyRepository;
 import dev.tenantcore.apikeys.domain.ApiKeyToken;
 import dev.tenantcore.apikeys.domain.IssuedApiKey;
@@ -16,7 +17,6 @@ import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
-import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -51,7 +51,7 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
 
     @Override
     public IssuedApiKeyWithRoles issue(IssueApiKeyCommand command) {
-        currentTenant.require(Permission.API_KEYS_MANAGE);
+        currentTenant.require(ApiKeyPermissions.MANAGE);
         var organizationId = currentTenant.organizationId();
         var issued = ApiKey.issue(organizationId, command.name(), command.expiresAtOrNull(), clock.instant());
         return transactions.write(organizationId, () -> {
@@ -74,7 +74,7 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
 
     @Override
     public Page<ApiKeyWithRoles> list(PageRequest<ApiKeyId> page) {
-        currentTenant.require(Permission.API_KEYS_READ);
+        currentTenant.require(ApiKeyPermissions.READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> {
             var found = keys.list(organizationId, page);
@@ -88,7 +88,7 @@ final class ApiKeyService implements IssueApiKeyUseCase, ApiKeyProvisioning, Lis
 
     @Override
     public void revoke(ApiKeyId id, ExpectedVersion expectedVersion) {
-        currentTenant.require(Permission.API_KEYS_MANAGE);
+        currentTenant.require(ApiKeyPermissions.MANAGE);
         var organizationId = currentTenant.organizationId();
         var prefix = transactions.write(organizationId, () -> {
             var key = keys.findById(organizationId, id).orElseThrow(() -> new ResourceNotFoundException("api key"));

@@ -4,6 +4,7 @@ import dev.tenantcore.audit.domain.AuditEvent;
 import dev.tenantcore.audit.domain.AuditEventFilter;
 import dev.tenantcore.audit.domain.AuditEventPosition;
 import dev.tenantcore.audit.domain.AuditEventRepository;
+import dev.tenantcore.audit.domain.AuditPermissions;
 import dev.tenantcore.shared.application.CurrentTenant;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.Page;
@@ -28,8 +29,9 @@ final class AuditLogService implements ListAuditEventsUseCase, ExportAuditEvents
 
     @Override
     public Page<AuditEvent> list(AuditEventFilter filter, PageRequest<AuditEventPosition> page) {
-        currentTenant.require(Permission.AUDIT_READ);
-        return read(filter, page);
+        currentTenant.require(AuditPermissions.READ);
+        var organizationId = currentTenant.organizationId();
+        return transactions.read(organizationId, () -> events.list(organizationId, filter, page));
     }
 
     @Override
@@ -50,14 +52,9 @@ final class AuditLogService implements ListAuditEventsUseCase, ExportAuditEvents
         });
     }
 
-    private Page<AuditEvent> read(AuditEventFilter filter, PageRequest<AuditEventPosition> page) {
-        var organizationId = currentTenant.organizationId();
-        return transactions.read(organizationId, () -> events.list(organizationId, filter, page));
-    }
-
     @Override
     public Export export(AuditEventFilter filter) {
-        currentTenant.require(Permission.AUDIT_READ);
+        currentTenant.require(AuditPermissions.READ);
         var organizationId = currentTenant.organizationId();
         return sink -> transactions.read(organizationId, () -> {
             events.forEach(organizationId, filter, sink);

@@ -59,9 +59,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * concurrent calls the bound may be exceeded briefly by the number of callers. Forgetting fails open, on purpose:
  * refusing every new key while full would lock everybody out.
  *
- * <p>The state lives in this process. That is enough for Tenantcore's single-instance monolith; several instances
- * behind a load balancer would each count separately, multiplying the limits by their number, and a restart forgets
- * every lock. Such a deployment needs a shared store (a database table, Redis) behind the same three methods.
+ * <p>The state lives in this process, unlike the API's rate limits, which can share their buckets through Redis:
+ * several instances behind a load balancer each count separately, multiplying the limits by their number, and a
+ * restart forgets every lock. Sharing it needs a store (a database table, Redis) behind the same three methods.
  */
 @Singleton
 public final class LoginThrottle {

@@ -4,6 +4,7 @@ import dev.tenantcore.access.application.MemberProvisioning;
 import dev.tenantcore.apikeys.application.ApiKeyProvisioning;
 import dev.tenantcore.identity.application.OwnerAccounts;
 import dev.tenantcore.organizations.domain.Organization;
+import dev.tenantcore.organizations.domain.OrganizationPermissions;
 import dev.tenantcore.organizations.domain.OrganizationRepository;
 import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.CurrentTenant;
@@ -13,7 +14,6 @@ import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
-import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.UserId;
 import jakarta.inject.Singleton;
@@ -94,14 +94,14 @@ final class OrganizationService implements SignUpOrganizationUseCase, GetOrganiz
 
     @Override
     public Organization current() {
-        currentTenant.require(Permission.ORGANIZATION_READ);
+        currentTenant.require(OrganizationPermissions.READ);
         var id = currentTenant.organizationId();
         return transactions.read(id, () -> load(id));
     }
 
     @Override
     public Organization rename(RenameOrganizationCommand command) {
-        currentTenant.require(Permission.ORGANIZATION_MANAGE);
+        currentTenant.require(OrganizationPermissions.MANAGE);
         var id = currentTenant.organizationId();
         return transactions.write(id, () -> {
             var organization = load(id);

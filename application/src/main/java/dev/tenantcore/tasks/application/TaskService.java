@@ -7,12 +7,12 @@ import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
-import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.Timestamps;
 import dev.tenantcore.tasks.domain.Task;
 import dev.tenantcore.tasks.domain.TaskFilter;
 import dev.tenantcore.tasks.domain.TaskId;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import dev.tenantcore.tasks.domain.TaskRepository;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -36,7 +36,7 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
 
     @Override
     public Task create(CreateTaskCommand command) {
-        currentTenant.require(Permission.TASKS_WRITE);
+        currentTenant.require(TaskPermissions.WRITE);
         var organizationId = currentTenant.organizationId();
         var task = Task.create(organizationId, command.title(), command.descriptionOrNull(), command.dueDateOrNull(),
                 command.completed(), command.assigneeIdOrNull(), clock.instant());
@@ -45,14 +45,14 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
 
     @Override
     public Task get(TaskId id) {
-        currentTenant.require(Permission.TASKS_READ);
+        currentTenant.require(TaskPermissions.READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> load(organizationId, id));
     }
 
     @Override
     public Task getAsOf(TaskId id, Instant asOf) {
-        currentTenant.require(Permission.TASKS_READ);
+        currentTenant.require(TaskPermissions.READ);
         Timestamps.withinRange("asOf", asOf);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> tasks.findAsOf(organizationId, id, asOf))
@@ -61,7 +61,7 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
 
     @Override
     public Task update(UpdateTaskCommand command) {
-        currentTenant.require(Permission.TASKS_WRITE);
+        currentTenant.require(TaskPermissions.WRITE);
         var organizationId = currentTenant.organizationId();
         return transactions.write(organizationId, () -> {
             var current = load(organizationId, command.id());
@@ -81,7 +81,7 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
 
     @Override
     public void delete(TaskId id, ExpectedVersion expectedVersion) {
-        currentTenant.require(Permission.TASKS_WRITE);
+        currentTenant.require(TaskPermissions.WRITE);
         var organizationId = currentTenant.organizationId();
         transactions.write(organizationId, () -> {
             var task = load(organizationId, id);
@@ -95,7 +95,7 @@ final class TaskService implements CreateTaskUseCase, GetTaskUseCase, UpdateTask
 
     @Override
     public Page<Task> list(TaskFilter filter, PageRequest<TaskId> page) {
-        currentTenant.require(Permission.TASKS_READ);
+        currentTenant.require(TaskPermissions.READ);
         var organizationId = currentTenant.organizationId();
         return transactions.read(organizationId, () -> tasks.list(organizationId, filter, page));
     }

@@ -17,8 +17,8 @@ import dev.tenantcore.shared.domain.UserId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +176,7 @@ public final class InMemoryMembershipRepository implements MembershipRepository 
     public Optional<Set<Permission>> activeMemberPermissions(OrganizationId organizationId, UserId userId) {
         transactions.requireActive(organizationId);
         return stored(organizationId, userId).filter(Membership::isActive).map(membership -> {
-            var permissions = EnumSet.noneOf(Permission.class);
+            var permissions = new HashSet<Permission>();
             roles.findByIds(organizationId, membership.roleIds()).forEach(role -> permissions.addAll(role.permissions()));
             return permissions;
         });

@@ -4,13 +4,16 @@ import static dev.tenantcore.access.domain.InvitationTestData.anInvitation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.access.domain.Invitation;
 import dev.tenantcore.access.domain.InvitationId;
 import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.access.domain.InvitationStatus;
 import dev.tenantcore.access.domain.Membership;
 import dev.tenantcore.access.domain.Role;
+import dev.tenantcore.audit.domain.AuditPermissions;
 import dev.tenantcore.identity.domain.NewPassword;
+import dev.tenantcore.organizations.domain.OrganizationPermissions;
 import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.CurrentTenant;
@@ -30,13 +33,13 @@ import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.StaleVersionException;
 import dev.tenantcore.shared.domain.UserId;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,8 +57,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class InvitationServiceTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-    private static final Set<Permission> MEMBER = EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
-            Permission.TASKS_READ, Permission.TASKS_WRITE);
+    private static final Set<Permission> MEMBER = Set.of(OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ,
+            TaskPermissions.READ, TaskPermissions.WRITE);
 
     private final OrganizationId tenant = OrganizationId.generate();
     private final OrganizationId otherTenant = OrganizationId.generate();
@@ -93,8 +96,8 @@ class InvitationServiceTest {
 
     {
         // Besides the four built-in roles, each organization has one that grants only audit:read.
-        access.roles.given(Role.custom(tenant, "auditor", null, EnumSet.of(Permission.AUDIT_READ), NOW),
-                Role.custom(otherTenant, "auditor", null, EnumSet.of(Permission.AUDIT_READ), NOW));
+        access.roles.given(Role.custom(tenant, "auditor", null, Set.of(AuditPermissions.READ), NOW),
+                Role.custom(otherTenant, "auditor", null, Set.of(AuditPermissions.READ), NOW));
     }
 
     private InvitationService serviceActingFor(FixedCurrentTenant currentTenant) {
@@ -172,8 +175,8 @@ class InvitationServiceTest {
 
         @Test
         void theCallerMayNotGrantAPermissionItLacks() {
-            var manager = serviceActingFor(FixedCurrentTenant.of(tenant).withOnly(Permission.MEMBERS_MANAGE,
-                    Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.TASKS_READ));
+            var manager = serviceActingFor(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.MEMBERS_MANAGE,
+                    OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ, TaskPermissions.READ));
 
             assertThat(manager.invite(new CreateInvitationCommand("viewer@example.com", List.of("viewer"), null)))
                     .isNotNull();
@@ -295,7 +298,7 @@ class InvitationServiceTest {
 
         @Test
         void needsMembersManageNotJustMembersRead() {
-            var reader = serviceActingFor(FixedCurrentTenant.of(tenant).withOnly(Permission.MEMBERS_READ));
+            var reader = serviceActingFor(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.MEMBERS_READ));
 
             assertThatThrownBy(() -> reader.list(PageRequest.first(10))).isInstanceOf(AccessDeniedException.class);
             assertThat(transactions.transactions()).isEmpty();
@@ -360,7 +363,7 @@ class InvitationServiceTest {
         @Test
         void needsMembersManage() {
             var issued = invite("grace@example.com", "member");
-            var reader = serviceActingFor(FixedCurrentTenant.of(tenant).withOnly(Permission.MEMBERS_READ));
+            var reader = serviceActingFor(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.MEMBERS_READ));
 
             assertThatThrownBy(() -> reader.revoke(issued.invitation().id(), ExpectedVersion.ANY))
                     .isInstanceOf(AccessDeniedException.class);

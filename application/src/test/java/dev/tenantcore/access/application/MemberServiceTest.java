@@ -5,11 +5,14 @@ import static dev.tenantcore.access.domain.RoleTestData.aRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.access.domain.Member;
 import dev.tenantcore.access.domain.Membership;
 import dev.tenantcore.access.domain.MembershipStatus;
 import dev.tenantcore.access.domain.Role;
+import dev.tenantcore.audit.domain.AuditPermissions;
+import dev.tenantcore.organizations.domain.OrganizationPermissions;
 import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.FakeTenantTransactions;
@@ -24,14 +27,13 @@ import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.PageRequest;
-import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.StaleVersionException;
 import dev.tenantcore.shared.domain.UserId;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -139,7 +141,7 @@ class MemberServiceTest {
 
         @Test
         void readingNeedsMembersReadAndIsRefusedBeforeAnyLookup() {
-            var denied = serviceWith(FixedCurrentTenant.of(tenant).withOnly(Permission.TASKS_READ));
+            var denied = serviceWith(FixedCurrentTenant.of(tenant).withOnly(TaskPermissions.READ));
 
             assertThatThrownBy(() -> denied.list(PageRequest.first(10))).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> denied.get(callerId)).isInstanceOf(AccessDeniedException.class);
@@ -197,11 +199,11 @@ class MemberServiceTest {
         @Test
         void aCallerCannotGrantARoleWithPermissionsItLacks() {
             var auditor = aRole().withOrganizationId(tenant).withName("auditor")
-                    .withPermissions(Permission.AUDIT_READ).build();
+                    .withPermissions(AuditPermissions.READ).build();
             roles.given(auditor);
             var target = aMemberOfTheTenantHolding(viewer);
-            var manager = serviceWith(FixedCurrentTenant.of(tenant).withOnly(Permission.MEMBERS_MANAGE,
-                    Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.TASKS_READ));
+            var manager = serviceWith(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.MEMBERS_MANAGE,
+                    OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ, TaskPermissions.READ));
 
             assertThat(manager.update(roles(target.userId(), "viewer")).roleNames()).containsExactly("viewer");
             assertThatThrownBy(() -> manager.update(roles(target.userId(), "viewer", "auditor")))
@@ -214,8 +216,8 @@ class MemberServiceTest {
         @Test
         void aCallerCannotTakeAwayARoleWithPermissionsItLacks() {
             var target = aMemberOfTheTenantHolding(member);
-            var manager = serviceWith(FixedCurrentTenant.of(tenant).withOnly(Permission.MEMBERS_MANAGE,
-                    Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.TASKS_READ));
+            var manager = serviceWith(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.MEMBERS_MANAGE,
+                    OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ, TaskPermissions.READ));
 
             assertThatThrownBy(() -> manager.update(roles(target.userId(), "viewer")))
                     .isInstanceOf(AccessDeniedException.class)
@@ -312,7 +314,7 @@ class MemberServiceTest {
 
         @Test
         void changingNeedsMembersManageAndIsRefusedBeforeAnyLookup() {
-            var reader = serviceWith(FixedCurrentTenant.of(tenant).withOnly(Permission.MEMBERS_READ));
+            var reader = serviceWith(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.MEMBERS_READ));
 
             assertThatThrownBy(() -> reader.update(roles(UserId.generate(), "viewer")))
                     .isInstanceOf(AccessDeniedException.class);
@@ -351,9 +353,9 @@ class MemberServiceTest {
         @Test
         void onlyACallerWhoCouldGrantEverythingTheMemberHoldsMaySuspendThem() {
             var target = aMemberOfTheTenantHolding(admin);
-            var manager = serviceWith(FixedCurrentTenant.of(tenant).withOnly(Permission.MEMBERS_MANAGE,
-                    Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.TASKS_READ,
-                    Permission.TASKS_WRITE));
+            var manager = serviceWith(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.MEMBERS_MANAGE,
+                    OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ, TaskPermissions.READ,
+                    TaskPermissions.WRITE));
 
             assertThatThrownBy(() -> manager.update(status(target.userId(), MembershipStatus.SUSPENDED)))
                     .isInstanceOf(AccessDeniedException.class);
@@ -516,7 +518,7 @@ class MemberServiceTest {
         @Test
         void onlyACallerWhoCouldGrantEverythingTheMemberHoldsMayRemoveThem() {
             var target = aMemberOfTheTenantHolding(admin);
-            var manager = serviceWith(FixedCurrentTenant.of(tenant).withOnly(Permission.MEMBERS_MANAGE));
+            var manager = serviceWith(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.MEMBERS_MANAGE));
 
             assertThatThrownBy(() -> manager.remove(target.userId(), ExpectedVersion.ANY))
                     .isInstanceOf(AccessDeniedException.class);
@@ -572,13 +574,13 @@ class MemberServiceTest {
         @Test
         void anActiveMemberHasThePermissionsOfAllItsRoles() {
             var support = aRole().withOrganizationId(tenant).withName("support")
-                    .withPermissions(Permission.AUDIT_READ).build();
+                    .withPermissions(AuditPermissions.READ).build();
             roles.given(support);
             var target = aMemberOfTheTenantHolding(viewer, support);
 
-            assertThat(provisioning.activeMemberPermissions(tenant, target.userId())).contains(EnumSet.of(
-                    Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.TASKS_READ,
-                    Permission.AUDIT_READ));
+            assertThat(provisioning.activeMemberPermissions(tenant, target.userId())).contains(Set.of(
+                    OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ, TaskPermissions.READ,
+                    AuditPermissions.READ));
         }
 
         @Test

@@ -5,9 +5,12 @@ import static dev.tenantcore.access.domain.RoleTestData.aRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.access.domain.Role;
 import dev.tenantcore.access.domain.RoleId;
+import dev.tenantcore.audit.domain.AuditPermissions;
+import dev.tenantcore.organizations.domain.OrganizationPermissions;
 import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.application.FakeTenantTransactions;
 import dev.tenantcore.shared.application.FakeTenantTransactions.Outcome;
@@ -23,10 +26,10 @@ import dev.tenantcore.shared.domain.PageRequest;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.StaleVersionException;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,7 @@ class RoleServiceTest {
     private final RoleService service = serviceWith(FixedCurrentTenant.of(tenant));
     /** Roles managers who may read and write tasks, nothing more. */
     private final RoleService taskManager = serviceWith(FixedCurrentTenant.of(tenant).withOnly(
-            Permission.ROLES_MANAGE, Permission.MEMBERS_READ, Permission.TASKS_READ, Permission.TASKS_WRITE));
+            AccessPermissions.ROLES_MANAGE, AccessPermissions.MEMBERS_READ, TaskPermissions.READ, TaskPermissions.WRITE));
 
     private RoleService serviceWith(FixedCurrentTenant currentTenant) {
         return access.roleService(currentTenant, () -> Caller.SYSTEM);
@@ -64,7 +67,7 @@ class RoleServiceTest {
 
     private static UpdateRoleCommand permissionsOf(RoleId id, Permission... permissions) {
         return new UpdateRoleCommand(id, ExpectedVersion.ANY, FieldChange.unchanged(), FieldChange.unchanged(),
-                FieldChange.to(permissions.length == 0 ? Set.of() : EnumSet.of(permissions[0], permissions)));
+                FieldChange.to(Set.of(permissions)));
     }
 
     @Nested
@@ -91,15 +94,15 @@ class RoleServiceTest {
 
             assertThat(service.get(mine.id())).isEqualTo(mine);
             assertThat(service.get(roles.builtin(tenant, BuiltinRole.VIEWER).id()).permissions())
-                    .containsExactlyInAnyOrder(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
-                            Permission.TASKS_READ);
+                    .containsExactlyInAnyOrder(OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ,
+                            TaskPermissions.READ);
             assertThatThrownBy(() -> service.get(theirs.id())).isInstanceOf(ResourceNotFoundException.class);
             assertThatThrownBy(() -> service.get(RoleId.generate())).isInstanceOf(ResourceNotFoundException.class);
         }
 
         @Test
         void readingNeedsMembersRead() {
-            var denied = serviceWith(FixedCurrentTenant.of(tenant).withOnly(Permission.ROLES_MANAGE));
+            var denied = serviceWith(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.ROLES_MANAGE));
 
             assertThatThrownBy(() -> denied.list(PageRequest.first(10))).isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> denied.get(RoleId.generate())).isInstanceOf(AccessDeniedException.class);
@@ -113,7 +116,7 @@ class RoleServiceTest {
         @Test
         void storesACustomRoleInOneWriteTransaction() {
             var created = service.create(new CreateRoleCommand("support", "Answers customers",
-                    EnumSet.of(Permission.TASKS_READ, Permission.MEMBERS_READ)));
+                    Set.of(TaskPermissions.READ, AccessPermissions.MEMBERS_READ)));
 
             assertThat(created.organizationId()).isEqualTo(tenant);
             assertThat(created.isCustom()).isTrue();
@@ -150,9 +153,9 @@ class RoleServiceTest {
         @Test
         void aRoleMayGrantOnlyPermissionsTheCallerHolds() {
             assertThat(taskManager.create(new CreateRoleCommand("writer", null,
-                    EnumSet.of(Permission.TASKS_WRITE))).permissions()).containsExactly(Permission.TASKS_WRITE);
+                    Set.of(TaskPermissions.WRITE))).permissions()).containsExactly(TaskPermissions.WRITE);
             assertThatThrownBy(() -> taskManager.create(new CreateRoleCommand("auditor", null,
-                    EnumSet.of(Permission.TASKS_READ, Permission.AUDIT_READ))))
+                    Set.of(TaskPermissions.READ, AuditPermissions.READ))))
                     .isInstanceOf(AccessDeniedException.class)
                     .hasMessageContaining("audit:read");
             assertThat(roles.writes()).hasSize(1);
@@ -160,7 +163,7 @@ class RoleServiceTest {
 
         @Test
         void creatingNeedsRolesManage() {
-            var reader = serviceWith(FixedCurrentTenant.of(tenant).withOnly(Permission.MEMBERS_READ));
+            var reader = serviceWith(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.MEMBERS_READ));
 
             assertThatThrownBy(() -> reader.create(new CreateRoleCommand("x", null, Set.of())))
                     .isInstanceOf(AccessDeniedException.class);
@@ -181,28 +184,28 @@ class RoleServiceTest {
         @Test
         void changesTheGivenFieldsAndBumpsTheVersion() {
             var role = given(aRole().withOrganizationId(tenant).withName("support").withDescription("old")
-                    .withPermissions(Permission.TASKS_READ).build());
+                    .withPermissions(TaskPermissions.READ).build());
 
             var renamed = service.update(new UpdateRoleCommand(role.id(), ExpectedVersion.exactly(1),
                     FieldChange.to("helpdesk"), FieldChange.to(null), FieldChange.unchanged()));
 
             assertThat(renamed.name()).isEqualTo("helpdesk");
             assertThat(renamed.description()).isNull();
-            assertThat(renamed.permissions()).containsExactly(Permission.TASKS_READ);
+            assertThat(renamed.permissions()).containsExactly(TaskPermissions.READ);
             assertThat(renamed.version()).isEqualTo(2);
-            assertThat(service.update(permissionsOf(role.id(), Permission.AUDIT_READ)).permissions())
-                    .containsExactly(Permission.AUDIT_READ);
+            assertThat(service.update(permissionsOf(role.id(), AuditPermissions.READ)).permissions())
+                    .containsExactly(AuditPermissions.READ);
         }
 
         @Test
         void aChangeOfPermissionsIsReportedOnceCommittedAndARenameIsNot() {
-            var role = aCustomRole(Permission.TASKS_READ);
+            var role = aCustomRole(TaskPermissions.READ);
 
             service.update(new UpdateRoleCommand(role.id(), ExpectedVersion.exactly(1),
                     FieldChange.to("helpdesk"), FieldChange.unchanged(), FieldChange.unchanged()));
             assertThat(access.permissionChanges.changed()).as("renamed only").isEmpty();
 
-            service.update(permissionsOf(role.id(), Permission.AUDIT_READ));
+            service.update(permissionsOf(role.id(), AuditPermissions.READ));
             assertThat(access.permissionChanges.changed()).containsExactly(tenant);
         }
 
@@ -211,7 +214,7 @@ class RoleServiceTest {
         void builtinRolesCannotBeChanged(BuiltinRole kind) {
             var builtin = roles.builtin(tenant, kind);
 
-            assertThatThrownBy(() -> service.update(permissionsOf(builtin.id(), Permission.TASKS_READ)))
+            assertThatThrownBy(() -> service.update(permissionsOf(builtin.id(), TaskPermissions.READ)))
                     .isInstanceOf(ConflictException.class)
                     .hasMessageContaining("built-in role '" + kind.code() + "' cannot be changed");
             assertThat(roles.stored(builtin.id())).contains(builtin);
@@ -221,16 +224,16 @@ class RoleServiceTest {
         @Test
         void theCallerMustHoldThePermissionsBeforeAndAfter() {
             var auditor = given(aRole().withOrganizationId(tenant).withName("auditor")
-                    .withPermissions(Permission.AUDIT_READ).build());
+                    .withPermissions(AuditPermissions.READ).build());
             var reader = given(aRole().withOrganizationId(tenant).withName("reader")
-                    .withPermissions(Permission.TASKS_READ).build());
+                    .withPermissions(TaskPermissions.READ).build());
 
-            assertThatThrownBy(() -> taskManager.update(permissionsOf(auditor.id(), Permission.TASKS_READ)))
+            assertThatThrownBy(() -> taskManager.update(permissionsOf(auditor.id(), TaskPermissions.READ)))
                     .as("taking away what the caller lacks").isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> taskManager.update(permissionsOf(reader.id(), Permission.AUDIT_READ)))
+            assertThatThrownBy(() -> taskManager.update(permissionsOf(reader.id(), AuditPermissions.READ)))
                     .as("granting what the caller lacks").isInstanceOf(AccessDeniedException.class);
-            assertThat(taskManager.update(permissionsOf(reader.id(), Permission.TASKS_WRITE)).permissions())
-                    .containsExactly(Permission.TASKS_WRITE);
+            assertThat(taskManager.update(permissionsOf(reader.id(), TaskPermissions.WRITE)).permissions())
+                    .containsExactly(TaskPermissions.WRITE);
         }
 
         @Test
@@ -281,7 +284,7 @@ class RoleServiceTest {
 
         @Test
         void deletesACustomRoleAndItsHoldersLoseIt() {
-            var role = aCustomRole(Permission.TASKS_READ);
+            var role = aCustomRole(TaskPermissions.READ);
             var viewer = roles.builtin(tenant, BuiltinRole.VIEWER);
             var holder = aMembership().withOrganizationId(tenant).holding(role, viewer).build();
             access.memberships.given(holder);
@@ -296,7 +299,7 @@ class RoleServiceTest {
 
         @Test
         void aRefusedDeletionReportsNothing() {
-            var role = aCustomRole(Permission.TASKS_READ);
+            var role = aCustomRole(TaskPermissions.READ);
 
             assertThatThrownBy(() -> service.delete(role.id(), ExpectedVersion.exactly(9)));
 
@@ -316,7 +319,7 @@ class RoleServiceTest {
 
         @Test
         void theCallerMustHoldEverythingTheRoleGrants() {
-            var auditor = aCustomRole(Permission.AUDIT_READ);
+            var auditor = aCustomRole(AuditPermissions.READ);
 
             assertThatThrownBy(() -> taskManager.delete(auditor.id(), ExpectedVersion.ANY))
                     .isInstanceOf(AccessDeniedException.class);
@@ -334,7 +337,7 @@ class RoleServiceTest {
 
         @Test
         void deletingNeedsRolesManage() {
-            var reader = serviceWith(FixedCurrentTenant.of(tenant).withOnly(Permission.MEMBERS_READ));
+            var reader = serviceWith(FixedCurrentTenant.of(tenant).withOnly(AccessPermissions.MEMBERS_READ));
 
             assertThatThrownBy(() -> reader.delete(RoleId.generate(), ExpectedVersion.ANY))
                     .isInstanceOf(AccessDeniedException.class);

@@ -1,5 +1,6 @@
 package dev.tenantcore.access.application;
 
+import dev.tenantcore.access.domain.TestPermissions;
 import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.CurrentTenant;
@@ -45,8 +46,8 @@ public final class TestAccessServices {
     }
 
     RoleService roleService(CurrentTenant currentTenant, CurrentCaller currentCaller) {
-        return new RoleService(roles, grantors(currentTenant, currentCaller), transactions, currentTenant,
-                permissionChanges, clock);
+        return new RoleService(roles, () -> TestPermissions.ALL, grantors(currentTenant, currentCaller),
+                transactions, currentTenant, permissionChanges, clock);
     }
 
     private Grantors grantors(CurrentTenant currentTenant, CurrentCaller currentCaller) {

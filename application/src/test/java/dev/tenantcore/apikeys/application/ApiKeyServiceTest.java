@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantcore.access.application.TestAccessServices;
+import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.access.domain.BuiltinRole;
+import dev.tenantcore.access.domain.TestPermissions;
 import dev.tenantcore.apikeys.domain.ApiKey;
 import dev.tenantcore.apikeys.domain.ApiKeyCredential;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import dev.tenantcore.apikeys.domain.ApiKeyId;
+import dev.tenantcore.apikeys.domain.ApiKeyPermissions;
 import dev.tenantcore.apikeys.domain.ApiKeyToken;
+import dev.tenantcore.organizations.domain.OrganizationPermissions;
 import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.application.CurrentCaller;
 import dev.tenantcore.shared.application.FakeTenantTransactions.Outcome;
@@ -27,11 +31,11 @@ import dev.tenantcore.shared.domain.PageRequest;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.StaleVersionException;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +46,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ApiKeyServiceTest {
-    private static final Set<Permission> ALL_PERMISSIONS = EnumSet.allOf(Permission.class);
+    private static final Set<Permission> ALL_PERMISSIONS = TestPermissions.ALL;
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static final Instant EARLIER = Instant.parse("2026-02-01T08:00:00Z");
 
@@ -181,8 +185,8 @@ class ApiKeyServiceTest {
         @Test
         void aCallerCannotIssueAKeyWithPermissionsItLacks() {
             // This key may manage keys and read tasks, so it may hand out nothing that writes tasks.
-            var limited = serviceFor(FixedCurrentTenant.of(tenant).withOnly(Permission.API_KEYS_MANAGE,
-                    Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.TASKS_READ));
+            var limited = serviceFor(FixedCurrentTenant.of(tenant).withOnly(ApiKeyPermissions.MANAGE,
+                    OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ, TaskPermissions.READ));
 
             assertThat(limited.issue(new IssueApiKeyCommand("reader", null, Set.of("viewer"))).roles())
                     .containsExactly("viewer");
@@ -211,7 +215,7 @@ class ApiKeyServiceTest {
 
         @Test
         void withoutThePermissionToManageKeysNothingIsLookedUpOrWritten() {
-            var reader = serviceFor(FixedCurrentTenant.of(tenant).withOnly(Permission.API_KEYS_READ));
+            var reader = serviceFor(FixedCurrentTenant.of(tenant).withOnly(ApiKeyPermissions.READ));
 
             assertThatThrownBy(() -> reader.issue(new IssueApiKeyCommand("k", null, null)))
                     .isInstanceOf(AccessDeniedException.class);

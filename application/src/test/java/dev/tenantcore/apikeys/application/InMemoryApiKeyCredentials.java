@@ -1,11 +1,11 @@
 package dev.tenantcore.apikeys.application;
 
+import dev.tenantcore.access.domain.TestPermissions;
 import dev.tenantcore.apikeys.domain.ApiKeyCredential;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import java.time.Clock;
 import java.util.ArrayList;
 import dev.tenantcore.shared.domain.Permission;
-import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -33,7 +33,7 @@ public final class InMemoryApiKeyCredentials implements ApiKeyCredentials {
                 .filter(key -> !key.isRevoked())
                 .filter(key -> key.expiresAt() == null || key.expiresAt().isAfter(now))
                 .map(key -> new ApiKeyCredential(key.id(), key.organizationId(), key.secretHash(), key.lastUsedAt(),
-                        EnumSet.allOf(Permission.class), key.expiresAt()))
+                        TestPermissions.ALL, key.expiresAt()))
                 .toList();
     }
 

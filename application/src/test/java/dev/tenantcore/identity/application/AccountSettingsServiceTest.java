@@ -20,10 +20,10 @@ import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.ExpectedVersion;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
-import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.StaleVersionException;
 import dev.tenantcore.shared.domain.UserId;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -192,13 +192,13 @@ class AccountSettingsServiceTest {
     @Test
     void theCurrentUserCarriesProfileAndPreferences() {
         var getMe = new CurrentUserService(people, people, transactions,
-                FixedCurrentTenant.of(acme).withOnly(Permission.TASKS_READ), currentCaller);
+                FixedCurrentTenant.of(acme).withOnly(TaskPermissions.READ), currentCaller);
 
         var me = getMe.me();
 
         assertThat(me.profile().displayName()).isEqualTo("Ada");
         assertThat(me.preferences().theme()).isEqualTo(UserPreferences.Theme.SYSTEM);
-        assertThat(me.permissions()).containsExactly(Permission.TASKS_READ);
+        assertThat(me.permissions()).containsExactly(TaskPermissions.READ);
         assertThat(transactions.onlyTransaction()).isEqualTo(new Transaction(acme, true, Outcome.COMMITTED));
     }
 }

@@ -19,10 +19,10 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.TooManyAttemptsException;
 import dev.tenantcore.shared.domain.UserId;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class AuthenticationServiceTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private static final String PASSWORD = "correct horse battery";
-    private static final Set<Permission> MEMBER = EnumSet.of(Permission.TASKS_READ, Permission.TASKS_WRITE);
+    private static final Set<Permission> MEMBER = Set.of(TaskPermissions.READ, TaskPermissions.WRITE);
 
     private final MutableClock clock = new MutableClock(NOW);
     private final FakeTenantTransactions transactions = new FakeTenantTransactions();
@@ -184,13 +184,13 @@ class AuthenticationServiceTest {
         @Test
         void rotatesTheTokenAndReadsThePermissionsAfresh() {
             var first = logIn("ada@example.com", PASSWORD, "acme");
-            memberships.put(acme, EnumSet.of(Permission.TASKS_READ));
+            memberships.put(acme, Set.of(TaskPermissions.READ));
             clock.advance(Duration.ofMinutes(20));
 
             var second = service.refresh(first.refreshToken());
 
             assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
-            assertThat(second.permissions()).containsExactly(Permission.TASKS_READ);
+            assertThat(second.permissions()).containsExactly(TaskPermissions.READ);
             assertThat(second.organizationId()).isEqualTo(acme);
             assertThat(second.accessTokenExpiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(35)));
         }

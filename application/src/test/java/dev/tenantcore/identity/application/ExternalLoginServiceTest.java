@@ -19,6 +19,7 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.UserId;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,14 +111,14 @@ class ExternalLoginServiceTest {
         void logInAsTheLinkedAccountWithTheMembersPermissions() {
             var ada = accounts.account("ada@acme.example", "hashed:a long enough password");
             accounts.linked(ada.id(), "acme-sso", "sub-1");
-            member(acme, ada.id(), Permission.TASKS_READ, Permission.TASKS_WRITE);
+            member(acme, ada.id(), TaskPermissions.READ, TaskPermissions.WRITE);
 
             var session = logIn(identity("sub-1", "someone-else@elsewhere.example", false),
                     ExternalLoginPolicy.LINKED_ONLY);
 
             assertThat(session.userId()).isEqualTo(ada.id());
             assertThat(session.organizationId()).isEqualTo(acme);
-            assertThat(session.permissions()).containsExactlyInAnyOrder(Permission.TASKS_READ, Permission.TASKS_WRITE);
+            assertThat(session.permissions()).containsExactlyInAnyOrder(TaskPermissions.READ, TaskPermissions.WRITE);
             assertThat(session.accessTokenExpiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
             assertThat(refreshTokens.all()).singleElement()
                     .satisfies(token -> assertThat(token.userId()).isEqualTo(ada.id()));
@@ -127,7 +128,7 @@ class ExternalLoginServiceTest {
         void theOrganizationCanBeNamedByItsId() {
             var ada = accounts.account("ada@acme.example", null);
             accounts.linked(ada.id(), "acme-sso", "sub-1");
-            member(acme, ada.id(), Permission.TASKS_READ);
+            member(acme, ada.id(), TaskPermissions.READ);
 
             var session = service().logInExternal(new ExternalLogInCommand(identity("sub-1", null, false),
                     acme.value().toString(), ExternalLoginPolicy.LINKED_ONLY));
@@ -139,7 +140,7 @@ class ExternalLoginServiceTest {
         void theSameSubjectAtAnotherProviderIsSomeoneElse() {
             var ada = accounts.account("ada@acme.example", null);
             accounts.linked(ada.id(), "other-idp", "sub-1");
-            member(acme, ada.id(), Permission.TASKS_READ);
+            member(acme, ada.id(), TaskPermissions.READ);
 
             assertThatThrownBy(() -> logIn(identity("sub-1", null, false), ExternalLoginPolicy.LINKED_ONLY))
                     .isInstanceOf(AuthenticationFailedException.class);
@@ -153,7 +154,7 @@ class ExternalLoginServiceTest {
             assertThatThrownBy(() -> logIn(identity("sub-1", null, false), ExternalLoginPolicy.LINKED_ONLY))
                     .isInstanceOf(AuthenticationFailedException.class);
 
-            member(acme, ada.id(), Permission.TASKS_READ);
+            member(acme, ada.id(), TaskPermissions.READ);
             for (var organization : new String[] {null, "", "   ", "nowhere", UUID.randomUUID().toString(),
                     "x".repeat(2000)}) {
                 assertThatThrownBy(() -> service().logInExternal(new ExternalLogInCommand(
@@ -175,7 +176,7 @@ class ExternalLoginServiceTest {
         @Test
         void aVerifiedAddressDoesNotEnterTheAccountUnlessThePolicySaysSo() {
             var ada = accounts.account("ada@acme.example", "hashed:a long enough password");
-            member(acme, ada.id(), Permission.TASKS_READ);
+            member(acme, ada.id(), TaskPermissions.READ);
 
             assertThatThrownBy(() -> logIn(identity("sub-9", "ADA@acme.example", true), SIGN_UP))
                     .isInstanceOf(ConflictException.class)
@@ -189,7 +190,7 @@ class ExternalLoginServiceTest {
         @Test
         void withLinkByVerifiedEmailTheSubjectIsLinkedAndLogsIn() {
             var ada = accounts.account("ada@acme.example", "hashed:a long enough password");
-            member(acme, ada.id(), Permission.TASKS_READ);
+            member(acme, ada.id(), TaskPermissions.READ);
 
             var session = logIn(identity("sub-9", "Ada@Acme.example", true), BY_EMAIL);
 
@@ -208,7 +209,7 @@ class ExternalLoginServiceTest {
         @Test
         void anUnverifiedAddressNeverLinksNorCreates() {
             var ada = accounts.account("ada@acme.example", null);
-            member(acme, ada.id(), Permission.TASKS_READ);
+            member(acme, ada.id(), TaskPermissions.READ);
             var trustingEverything = new ExternalLoginPolicy(true, true);
 
             assertThatThrownBy(() -> logIn(identity("sub-9", "ada@acme.example", false), trustingEverything))
@@ -225,7 +226,7 @@ class ExternalLoginServiceTest {
         @Test
         void aSuspendedAccountIsNotLinked() {
             var ada = accounts.account("ada@acme.example", null);
-            member(acme, ada.id(), Permission.TASKS_READ);
+            member(acme, ada.id(), TaskPermissions.READ);
             accounts.suspend(ada.id());
 
             assertThatThrownBy(() -> logIn(identity("sub-9", "ada@acme.example", true), BY_EMAIL))
@@ -258,12 +259,12 @@ class ExternalLoginServiceTest {
         @Test
         void aConcurrentFirstLoginOfTheSameSubjectIsFoundInsteadOfDuplicated() {
             var winner = accounts.account("grace@navy.example", null);
-            member(acme, winner.id(), Permission.TASKS_READ);
+            member(acme, winner.id(), TaskPermissions.READ);
             // This login finds no link but the address, then loses the race to insert the link.
             var other = accounts.account("other@navy.example", null);
             accounts.linkConcurrentlyOnNextInsert(
                     dev.tenantcore.identity.domain.ExternalLogin.link(winner.id(), "acme-sso", "sub-new", null, NOW));
-            member(acme, other.id(), Permission.TASKS_READ);
+            member(acme, other.id(), TaskPermissions.READ);
 
             var session = logIn(identity("sub-new", "other@navy.example", true), BY_EMAIL);
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantcore.access.application.InvitationAcceptance;
 import dev.tenantcore.access.application.MemberProvisioning;
+import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.identity.domain.RefreshToken;
 import dev.tenantcore.identity.domain.RefreshTokenRepository;
 import dev.tenantcore.identity.domain.RefreshTokenValue;
+import dev.tenantcore.organizations.domain.OrganizationPermissions;
 import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.application.FakeTenantTransactions;
 import dev.tenantcore.shared.application.FakeTenantTransactions.Outcome;
@@ -15,10 +17,10 @@ import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.UserId;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 class InvitedSessionServiceTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-    private static final Set<Permission> VIEWER = EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
-            Permission.TASKS_READ);
+    private static final Set<Permission> VIEWER = Set.of(OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ,
+            TaskPermissions.READ);
 
     private final OrganizationId acme = OrganizationId.generate();
     private final UserId grace = UserId.generate();

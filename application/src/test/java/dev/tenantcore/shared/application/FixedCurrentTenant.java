@@ -1,14 +1,15 @@
 package dev.tenantcore.shared.application;
 
+import dev.tenantcore.access.domain.TestPermissions;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * The tenant of a pretend authenticated request, holding every permission unless told otherwise;
- * {@link #unauthenticated()} behaves like no request at all.
+ * The tenant of a pretend authenticated request, holding the permissions of {@link TestPermissions#ALL} unless told
+ * otherwise (a module's own tests name theirs with {@link #withOnly}); {@link #unauthenticated()} behaves like no
+ * request at all.
  */
 public final class FixedCurrentTenant implements CurrentTenant {
     private final OrganizationId organizationId;
@@ -20,7 +21,7 @@ public final class FixedCurrentTenant implements CurrentTenant {
     }
 
     public static FixedCurrentTenant of(OrganizationId organizationId) {
-        return new FixedCurrentTenant(Objects.requireNonNull(organizationId), EnumSet.allOf(Permission.class));
+        return new FixedCurrentTenant(Objects.requireNonNull(organizationId), TestPermissions.ALL);
     }
 
     public static FixedCurrentTenant unauthenticated() {
@@ -29,7 +30,7 @@ public final class FixedCurrentTenant implements CurrentTenant {
 
     /** The same tenant with only these permissions. */
     public FixedCurrentTenant withOnly(Permission... granted) {
-        return new FixedCurrentTenant(organizationId, granted.length == 0 ? Set.of() : EnumSet.of(granted[0], granted));
+        return new FixedCurrentTenant(organizationId, Set.of(granted));
     }
 
     @Override

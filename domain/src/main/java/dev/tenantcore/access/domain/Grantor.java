@@ -3,7 +3,7 @@ package dev.tenantcore.access.domain;
 import dev.tenantcore.shared.domain.AccessDeniedException;
 import dev.tenantcore.shared.domain.Permission;
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -54,7 +54,7 @@ public final class Grantor {
     }
 
     private Set<Permission> lacking(Set<Permission> granted) {
-        var lacking = granted.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(granted);
+        var lacking = new HashSet<>(granted);
         lacking.removeAll(permissions);
         return lacking;
     }

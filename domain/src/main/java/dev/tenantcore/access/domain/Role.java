@@ -6,9 +6,8 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.Text;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -63,19 +62,24 @@ public record Role(
         return checked;
     }
 
-    /** The permissions that codes name; an unknown code is an invalid {@code field}, named in the message. */
+    /**
+     * The permissions that codes name; a code that cannot name one is an invalid {@code field}, named in the
+     * message. Whether the catalogue holds them is for {@code PermissionCatalogue} to say.
+     */
     public static Set<Permission> permissionsNamed(String field, Collection<String> codes) {
         if (codes == null) {
             throw new InvariantViolationException(field, field + " must be a list of permission codes");
         }
-        var permissions = EnumSet.noneOf(Permission.class);
+        var permissions = new HashSet<Permission>();
         for (var code : codes) {
             if (code == null) {
                 throw new InvariantViolationException(field, field + " must not contain null");
             }
-            permissions.add(Permission.fromCode(code).orElseThrow(() -> new InvariantViolationException(field,
-                    field + " names an unknown permission: '" + code + "'; known are "
-                            + Arrays.stream(Permission.values()).map(Permission::code).toList())));
+            if (!Permission.isCode(code)) {
+                throw new InvariantViolationException(field, field + " names an unknown permission: '" + code
+                        + "'; permission codes look like 'tasks:read'");
+            }
+            permissions.add(new Permission(code));
         }
         return permissions;
     }

@@ -1,43 +1,27 @@
 package dev.tenantcore.shared.domain;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * The fixed catalogue of permissions that roles grant. The database holds the same catalogue (table
- * {@code permissions}, migration V4; a test keeps the two equal), and grants them to the built-in roles there.
- * A module that needs its own permissions adds constants here and rows there.
+ * Something a role lets its holders do, by its code ({@code tasks:read}). Each context declares its own (for
+ * example {@code TaskPermissions}) and its migration adds them to the database's catalogue (table
+ * {@code permissions}, with the built-in roles that hold them in {@code builtin_role_permissions}): that catalogue
+ * is the one list of them all.
+ *
+ * @param code {@code <resource>:<action>}, lower case
  */
-public enum Permission {
-    ORGANIZATION_READ("organization:read"),
-    ORGANIZATION_MANAGE("organization:manage"),
-    MEMBERS_READ("members:read"),
-    MEMBERS_MANAGE("members:manage"),
-    ROLES_MANAGE("roles:manage"),
-    API_KEYS_READ("api-keys:read"),
-    API_KEYS_MANAGE("api-keys:manage"),
-    TASKS_READ("tasks:read"),
-    TASKS_WRITE("tasks:write"),
-    AUDIT_READ("audit:read");
+public record Permission(String code) {
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z-]*:[a-z][a-z-]*");
 
-    private static final Map<String, Permission> BY_CODE = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Permission::code, Function.identity()));
-
-    private final String code;
-
-    Permission(String code) {
-        this.code = code;
+    public Permission {
+        if (!CODE.matcher(Objects.requireNonNull(code, "code")).matches()) {
+            throw new IllegalArgumentException("not a permission code (<resource>:<action>): '" + code + "'");
+        }
     }
 
-    /** The name stored and shown: {@code tasks:read}. */
-    public String code() {
-        return code;
-    }
-
-    public static Optional<Permission> fromCode(String code) {
-        return Optional.ofNullable(BY_CODE.get(code));
+    /** Whether {@code code} has a permission code's form; whether the catalogue holds it is another matter. */
+    public static boolean isCode(String code) {
+        return code != null && CODE.matcher(code).matches();
     }
 }

@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.audit.domain.AuditPermissions;
 import dev.tenantcore.shared.domain.AccessDeniedException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
-import java.util.EnumSet;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class GrantorTest {
-    private static final Set<Permission> EVERYTHING = EnumSet.allOf(Permission.class);
+    private static final Set<Permission> EVERYTHING = TestPermissions.ALL;
     private final OrganizationId organization = OrganizationId.generate();
     private final Role owner = RoleTestData.builtin(organization, BuiltinRole.OWNER);
     private final Role admin = RoleTestData.builtin(organization, BuiltinRole.ADMIN);
@@ -34,13 +35,13 @@ class GrantorTest {
         var grantor = grantor(RoleTestData.BUILTIN_PERMISSIONS.get(BuiltinRole.MEMBER), false);
 
         assertThatCode(() -> grantor.requireMayGrant(List.of(member,
-                aRole().withPermissions(Permission.TASKS_READ).build()))).doesNotThrowAnyException();
+                aRole().withPermissions(TaskPermissions.READ).build()))).doesNotThrowAnyException();
         assertThatCode(() -> grantor.requireMayGrant(aRole().withPermissions().build())).doesNotThrowAnyException();
     }
 
     @Test
     void aRoleGrantingAPermissionTheGrantorLacksIsRefusedNamingWhatIsLacking() {
-        var grantor = grantor(EnumSet.of(Permission.MEMBERS_MANAGE, Permission.MEMBERS_READ, Permission.TASKS_READ),
+        var grantor = grantor(Set.of(AccessPermissions.MEMBERS_MANAGE, AccessPermissions.MEMBERS_READ, TaskPermissions.READ),
                 false);
 
         assertThatThrownBy(() -> grantor.requireMayGrant(member))
@@ -78,11 +79,11 @@ class GrantorTest {
 
     @Test
     void aRoleDefinitionMayHoldOnlyPermissionsTheGrantorHolds() {
-        var grantor = grantor(EnumSet.of(Permission.ROLES_MANAGE, Permission.TASKS_READ), false);
+        var grantor = grantor(Set.of(AccessPermissions.ROLES_MANAGE, TaskPermissions.READ), false);
 
-        assertThatCode(() -> grantor.requireHolds(EnumSet.of(Permission.TASKS_READ))).doesNotThrowAnyException();
+        assertThatCode(() -> grantor.requireHolds(Set.of(TaskPermissions.READ))).doesNotThrowAnyException();
         assertThatCode(() -> grantor.requireHolds(Set.of())).doesNotThrowAnyException();
-        assertThatThrownBy(() -> grantor.requireHolds(EnumSet.of(Permission.TASKS_READ, Permission.AUDIT_READ)))
+        assertThatThrownBy(() -> grantor.requireHolds(Set.of(TaskPermissions.READ, AuditPermissions.READ)))
                 .isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("audit:read")
                 .hasMessageNotContaining("tasks:read");

@@ -4,13 +4,15 @@ import static dev.tenantcore.access.domain.RoleTestData.aRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.audit.domain.AuditPermissions;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,14 +28,14 @@ class RoleTest {
         var organizationId = OrganizationId.generate();
 
         var role = Role.custom(organizationId, "support", "Answers customers",
-                EnumSet.of(Permission.TASKS_READ, Permission.MEMBERS_READ), NOW);
+                Set.of(TaskPermissions.READ, AccessPermissions.MEMBERS_READ), NOW);
 
         assertThat(role.organizationId()).isEqualTo(organizationId);
         assertThat(role.name()).isEqualTo("support");
         assertThat(role.description()).isEqualTo("Answers customers");
         assertThat(role.builtin()).isNull();
         assertThat(role.isCustom()).isTrue();
-        assertThat(role.permissions()).containsExactlyInAnyOrder(Permission.TASKS_READ, Permission.MEMBERS_READ);
+        assertThat(role.permissions()).containsExactlyInAnyOrder(TaskPermissions.READ, AccessPermissions.MEMBERS_READ);
         assertThat(role.permissionCodes()).containsExactly("members:read", "tasks:read");
         assertThat(role.version()).isEqualTo(1);
         assertThat(role.createdAt()).isEqualTo(NOW);
@@ -73,13 +75,13 @@ class RoleTest {
 
     @Test
     void theRoleKeepsItsOwnCopyOfThePermissions() {
-        var permissions = EnumSet.of(Permission.TASKS_READ);
+        var permissions = new HashSet<>(Set.of(TaskPermissions.READ));
         var role = Role.custom(OrganizationId.generate(), "reader", null, permissions, NOW);
 
-        permissions.add(Permission.AUDIT_READ);
+        permissions.add(AuditPermissions.READ);
 
-        assertThat(role.permissions()).containsExactly(Permission.TASKS_READ);
-        assertThatThrownBy(() -> role.permissions().add(Permission.AUDIT_READ))
+        assertThat(role.permissions()).containsExactly(TaskPermissions.READ);
+        assertThatThrownBy(() -> role.permissions().add(AuditPermissions.READ))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 
@@ -99,11 +101,11 @@ class RoleTest {
     void revisedReplacesTheDefinitionAndKeepsIdentityVersionAndCreation() {
         var role = aRole().withName("old").withDescription("before").withVersion(3).build();
 
-        var revised = role.revised("new", null, EnumSet.of(Permission.AUDIT_READ));
+        var revised = role.revised("new", null, Set.of(AuditPermissions.READ));
 
         assertThat(revised.name()).isEqualTo("new");
         assertThat(revised.description()).isNull();
-        assertThat(revised.permissions()).containsExactly(Permission.AUDIT_READ);
+        assertThat(revised.permissions()).containsExactly(AuditPermissions.READ);
         assertThat(revised.id()).isEqualTo(role.id());
         assertThat(revised.version()).isEqualTo(3);
         assertThat(revised.createdAt()).isEqualTo(role.createdAt());
@@ -138,22 +140,31 @@ class RoleTest {
     @Test
     void permissionsAreNamedByTheirCodes() {
         assertThat(Role.permissionsNamed("permissions", List.of("tasks:read", "audit:read", "tasks:read")))
-                .containsExactlyInAnyOrder(Permission.TASKS_READ, Permission.AUDIT_READ);
+                .containsExactlyInAnyOrder(TaskPermissions.READ, AuditPermissions.READ);
         assertThat(Role.permissionsNamed("permissions", List.of())).isEmpty();
-        assertThat(Role.permissionsNamed("permissions",
-                Arrays.stream(Permission.values()).map(Permission::code).toList()))
-                .containsExactlyInAnyOrder(Permission.values());
+        assertThat(Role.permissionsNamed("permissions", TestPermissions.ALL.stream().map(Permission::code).toList()))
+                .containsExactlyInAnyOrderElementsOf(TestPermissions.ALL);
     }
 
     @Test
-    void anUnknownPermissionCodeIsAnInvalidFieldThatNamesTheCode() {
-        assertThatThrownBy(() -> Role.permissionsNamed("permissions", List.of("tasks:read", "tasks:delete")))
+    void aCodeThatCannotNameAPermissionIsAnInvalidFieldThatNamesTheCode() {
+        assertThatThrownBy(() -> Role.permissionsNamed("permissions", List.of("tasks:read", "TASKS_READ")))
+                .isInstanceOfSatisfying(InvariantViolationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("permissions");
+                    assertThat(e.getMessage()).contains("'TASKS_READ'");
+                });
+    }
+
+    @Test
+    void theCatalogueRefusesAPermissionItDoesNotHoldAndNamesIt() {
+        PermissionCatalogue catalogue = () -> TestPermissions.ALL;
+        var named = Role.permissionsNamed("permissions", List.of("tasks:read", "tasks:delete"));
+
+        assertThatThrownBy(() -> catalogue.requireKnown("permissions", named))
                 .isInstanceOfSatisfying(InvariantViolationException.class, e -> {
                     assertThat(e.field()).isEqualTo("permissions");
                     assertThat(e.getMessage()).contains("'tasks:delete'").contains("tasks:write");
                 });
-        assertThatThrownBy(() -> Role.permissionsNamed("permissions", List.of("TASKS_READ")))
-                .isInstanceOf(InvariantViolationException.class);
     }
 
     @Test

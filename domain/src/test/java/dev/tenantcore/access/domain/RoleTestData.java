@@ -1,9 +1,10 @@
 package dev.tenantcore.access.domain;
 
+import dev.tenantcore.organizations.domain.OrganizationPermissions;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,16 +13,17 @@ public final class RoleTestData {
     public static final Instant DEFAULT_TIMESTAMP = Instant.parse("2026-01-01T00:00:00Z");
 
     /**
-     * What migration V4 grants the built-in roles (table builtin_role_permissions). The in-memory role repository
-     * serves these, and the JDBC repository's contract test checks that the database serves the same.
+     * What the built-in roles grant in tests without a database (the in-memory repositories serve these): a
+     * stand-in, not the specification. The grants are the database's (builtin_role_permissions, written by each
+     * module's migration); tests with a database read them there.
      */
     public static final Map<BuiltinRole, Set<Permission>> BUILTIN_PERMISSIONS = Map.of(
-            BuiltinRole.OWNER, EnumSet.allOf(Permission.class),
-            BuiltinRole.ADMIN, EnumSet.allOf(Permission.class),
-            BuiltinRole.MEMBER, EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
-                    Permission.TASKS_READ, Permission.TASKS_WRITE),
-            BuiltinRole.VIEWER, EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ,
-                    Permission.TASKS_READ));
+            BuiltinRole.OWNER, TestPermissions.ALL,
+            BuiltinRole.ADMIN, TestPermissions.ALL,
+            BuiltinRole.MEMBER, Set.of(OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ,
+                    TaskPermissions.READ, TaskPermissions.WRITE),
+            BuiltinRole.VIEWER, Set.of(OrganizationPermissions.READ, AccessPermissions.MEMBERS_READ,
+                    TaskPermissions.READ));
 
     private RoleTestData() {
     }
@@ -41,7 +43,7 @@ public final class RoleTestData {
         private OrganizationId organizationId = OrganizationId.generate();
         private String name = "support";
         private String description;
-        private Set<Permission> permissions = EnumSet.of(Permission.TASKS_READ);
+        private Set<Permission> permissions = Set.of(TaskPermissions.READ);
         private long version = 1;
 
         private Builder() {
@@ -68,7 +70,7 @@ public final class RoleTestData {
         }
 
         public Builder withPermissions(Permission... permissions) {
-            this.permissions = permissions.length == 0 ? Set.of() : EnumSet.of(permissions[0], permissions);
+            this.permissions = Set.of(permissions);
             return this;
         }
 

@@ -5,9 +5,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Which organization the current thread's database transaction is for. JDBC adapters call {@link #require}
- * before touching a tenant table, so code that forgot the tenant transaction fails loudly instead of quietly
- * reading nothing (which is all row-level security would let it do).
+ * Which organization the current thread's database transaction is for. {@link TenantStatementGuard} refuses every
+ * statement on a tenant table while none is active, so code that forgot the tenant transaction fails loudly
+ * instead of quietly reading nothing (which is all row-level security would let it do). {@link #require} checks
+ * more: that the active transaction is for the very organization an adapter is about to name in its statement.
  */
 public final class TenantSession {
     private static final ThreadLocal<OrganizationId> ACTIVE = new ThreadLocal<>();

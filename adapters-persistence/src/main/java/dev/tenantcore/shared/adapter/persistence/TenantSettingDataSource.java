@@ -33,6 +33,9 @@ import javax.sql.DataSource;
  * <p>Anything else that would reach the database first (a plain or callable statement, a batch, a statement asking
  * for generated keys, a query that streams with a fetch size) gets the setting sent on its own first, so
  * correctness never depends on the fast path.
+ *
+ * <p>Every statement prepared through it passes the {@link TenantStatementGuard} first: the tenant rules every
+ * adapter would otherwise have to remember.
  */
 @Singleton
 final class TenantSettingDataSource implements BeanCreatedEventListener<DataSource>, Ordered {
@@ -47,11 +50,12 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
-        return wrap(event.getBean());
+        return new Wrapper(event.getBean(), new TenantStatementGuard());
     }
 
+    /** Without the {@link TenantStatementGuard}, which needs a real database's catalog. */
     static DataSource wrap(DataSource pool) {
-        return new Wrapper(pool);
+        return new Wrapper(pool, null);
     }
 
     /**
@@ -108,7 +112,7 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
         }
     }
 
-    private record Wrapper(DataSource pool) implements DataSource {
+    private record Wrapper(DataSource pool, TenantStatementGuard guard) implements DataSource {
         @Override
         public Connection getConnection() throws SQLException {
             return wrap(pool.getConnection());
@@ -119,9 +123,9 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
             return wrap(pool.getConnection(username, password));
         }
 
-        private static Connection wrap(Connection connection) {
+        private Connection wrap(Connection connection) {
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, new ConnectionHandler(connection));
+                    new Class<?>[] {Connection.class}, new ConnectionHandler(connection, guard));
         }
 
         @Override
@@ -163,14 +167,20 @@ final class TenantSettingDataSource implements BeanCreatedEventListener<DataSour
     private static final class ConnectionHandler implements InvocationHandler {
         private final Connection connection;
         private final DeferredSettings deferred;
+        private final TenantStatementGuard guard;
 
-        ConnectionHandler(Connection connection) {
+        ConnectionHandler(Connection connection, TenantStatementGuard guard) {
             this.connection = connection;
             this.deferred = new DeferredSettings(connection);
+            this.guard = guard;
         }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            var preparesSql = method.getName().equals("prepareStatement") || method.getName().equals("prepareCall");
+            if (guard != null && preparesSql) {
+                guard.check(connection, (String) args[0]);
+            }
             switch (method.getName()) {
                 case "unwrap" -> {
                     if (args[0] == DeferredSettings.class) {

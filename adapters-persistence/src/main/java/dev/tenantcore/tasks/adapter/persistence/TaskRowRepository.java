@@ -34,7 +34,8 @@ interface TaskRowRepository extends GenericRepository<TaskRow, UUID> {
 
     /**
      * The task at {@code asOf}: its current row with every later audit event undone (V3's audit_state_as_of), as a
-     * row of the tasks table again. This query is all a module writes to get as-of reads.
+     * row of the tasks table again. This query is the persistence side of as-of reads; the audit trigger, the
+     * inserts with the timestamps' default and an AuditedResource bean complete them (README: "The audit log").
      */
     @Query("""
             SELECT t.* FROM jsonb_populate_record(CAST(NULL AS tasks), audit_state_as_of('task', :organizationId, :id,

@@ -10,17 +10,16 @@ import dev.tenantcore.access.domain.RoleRepository;
 import dev.tenantcore.apikeys.domain.ApiKey;
 import dev.tenantcore.apikeys.domain.ApiKeyCredentials;
 import dev.tenantcore.apikeys.domain.ApiKeyRepository;
+import dev.tenantcore.shared.adapter.persistence.DatabasePermissions;
 import dev.tenantcore.shared.adapter.persistence.DatabaseTest;
 import dev.tenantcore.shared.adapter.persistence.TestOrganizations;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.OrganizationId;
-import dev.tenantcore.shared.domain.Permission;
 import dev.tenantcore.shared.domain.UserId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,7 +103,7 @@ class JdbcApiKeyRoleRepositoryTest extends DatabaseTest {
         var found = credentials.findUsableByPrefix(key.prefix());
 
         assertThat(found).singleElement().satisfies(credential -> assertThat(credential.permissions())
-                .isEqualTo(EnumSet.of(Permission.ORGANIZATION_READ, Permission.MEMBERS_READ, Permission.TASKS_READ)));
+                .isEqualTo(DatabasePermissions.grantedTo("viewer")));
     }
 
     @Test

@@ -3,13 +3,15 @@ package dev.tenantcore.access.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.access.domain.Membership;
 import dev.tenantcore.access.domain.MembershipRepository;
 import dev.tenantcore.access.domain.Role;
 import dev.tenantcore.access.domain.RoleId;
 import dev.tenantcore.access.domain.RoleRepository;
-import dev.tenantcore.access.domain.RoleTestData;
+import dev.tenantcore.audit.domain.AuditPermissions;
+import dev.tenantcore.shared.adapter.persistence.DatabasePermissions;
 import dev.tenantcore.shared.adapter.persistence.DatabaseTest;
 import dev.tenantcore.shared.adapter.persistence.TestDatabase;
 import dev.tenantcore.shared.adapter.persistence.TestOrganizations;
@@ -20,13 +22,13 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
 import dev.tenantcore.shared.domain.Permission;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -64,7 +66,7 @@ class JdbcRoleRepositoryTest extends DatabaseTest {
 
     private Role stored(String name, Permission... permissions) {
         var role = Role.custom(organization, name, "about " + name,
-                permissions.length == 0 ? Set.of() : EnumSet.of(permissions[0], permissions), NOW);
+                Set.of(permissions), NOW);
         inTenant(() -> {
             roles.insert(role);
             return null;
@@ -79,19 +81,17 @@ class JdbcRoleRepositoryTest extends DatabaseTest {
     @ParameterizedTest
     @EnumSource(BuiltinRole.class)
     void everyOrganizationHasTheBuiltinRolesWithTheCataloguePermissions(BuiltinRole kind) {
-        // The in-memory repository of the application tests serves RoleTestData.BUILTIN_PERMISSIONS: this keeps
-        // it equal to what the database grants.
         var role = builtin(kind);
 
         assertThat(role.name()).isEqualTo(kind.code());
         assertThat(role.builtin()).isEqualTo(kind);
         assertThat(role.organizationId()).isEqualTo(organization);
-        assertThat(role.permissions()).isEqualTo(RoleTestData.BUILTIN_PERMISSIONS.get(kind));
+        assertThat(role.permissions()).isEqualTo(DatabasePermissions.grantedTo(kind.code()));
     }
 
     @Test
     void storesAndFindsACustomRoleWithItsPermissions() {
-        var role = stored("support", Permission.TASKS_READ, Permission.MEMBERS_READ);
+        var role = stored("support", TaskPermissions.READ, AccessPermissions.MEMBERS_READ);
 
         var found = inTenant(() -> roles.findById(organization, role.id())).orElseThrow();
 
@@ -107,7 +107,7 @@ class JdbcRoleRepositoryTest extends DatabaseTest {
 
     @Test
     void findsByExactNamesAndByIds() {
-        var support = stored("support", Permission.TASKS_READ);
+        var support = stored("support", TaskPermissions.READ);
         var viewer = builtin(BuiltinRole.VIEWER);
 
         assertThat(inTenant(() -> roles.findByNames(organization, Set.of("support", "viewer", "nobody"))))
@@ -148,13 +148,17 @@ class JdbcRoleRepositoryTest extends DatabaseTest {
 
     @Test
     void theSameNameInAnotherOrganizationIsFine() {
-        stored("support");
+        var ours = stored("support");
         var other = organizations.create();
+        var theirs = Role.custom(other, "support", null, Set.of(), NOW);
 
         transactions.write(other, () -> {
-            roles.insert(Role.custom(other, "support", null, Set.of(), NOW));
+            roles.insert(theirs);
             return null;
         });
+
+        assertThat(transactions.read(other, () -> roles.findByNames(other, Set.of("support")))).containsExactly(theirs);
+        assertThat(inTenant(() -> roles.findByNames(organization, Set.of("support")))).containsExactly(ours);
     }
 
     @Test
@@ -184,24 +188,24 @@ class JdbcRoleRepositoryTest extends DatabaseTest {
 
     @Test
     void updateWritesTheDefinitionAndBumpsTheVersion() {
-        var role = stored("support", Permission.TASKS_READ, Permission.MEMBERS_READ);
+        var role = stored("support", TaskPermissions.READ, AccessPermissions.MEMBERS_READ);
 
         var updated = inTenant(() -> roles.update(role.revised("helpdesk", null,
-                EnumSet.of(Permission.MEMBERS_READ, Permission.AUDIT_READ)))).orElseThrow();
+                Set.of(AccessPermissions.MEMBERS_READ, AuditPermissions.READ)))).orElseThrow();
 
         assertThat(updated.name()).isEqualTo("helpdesk");
         assertThat(updated.description()).isNull();
-        assertThat(updated.permissions()).containsExactlyInAnyOrder(Permission.MEMBERS_READ, Permission.AUDIT_READ);
+        assertThat(updated.permissions()).containsExactlyInAnyOrder(AccessPermissions.MEMBERS_READ, AuditPermissions.READ);
         assertThat(updated.version()).isEqualTo(2);
         assertThat(inTenant(() -> roles.findById(organization, role.id()))).contains(updated);
     }
 
     @Test
     void updateWritesThePermissionsAsADifference() throws SQLException {
-        var role = stored("support", Permission.TASKS_READ, Permission.MEMBERS_READ);
+        var role = stored("support", TaskPermissions.READ, AccessPermissions.MEMBERS_READ);
 
         inTenant(() -> roles.update(role.revised(role.name(), role.description(),
-                EnumSet.of(Permission.MEMBERS_READ, Permission.AUDIT_READ))));
+                Set.of(AccessPermissions.MEMBERS_READ, AuditPermissions.READ))));
 
         // Audited one row each: kept permissions were neither deleted nor inserted again.
         assertThat(permissionEvents(role)).containsExactlyInAnyOrder(
@@ -210,7 +214,7 @@ class JdbcRoleRepositoryTest extends DatabaseTest {
 
     @Test
     void updateOfAStaleVersionOrABuiltinRoleChangesNothing() {
-        var role = stored("support", Permission.TASKS_READ);
+        var role = stored("support", TaskPermissions.READ);
         inTenant(() -> roles.update(role.revised("first", null, Set.of())));
         var viewer = builtin(BuiltinRole.VIEWER);
         var asIfCustom = new Role(viewer.id(), organization, "viewer", "mine", null, Set.of(), viewer.version(),
@@ -232,7 +236,7 @@ class JdbcRoleRepositoryTest extends DatabaseTest {
 
     @Test
     void deleteRemovesACustomRoleOnlyAtItsVersionAndItsHoldersLoseIt() {
-        var role = stored("support", Permission.TASKS_READ);
+        var role = stored("support", TaskPermissions.READ);
         var viewer = builtin(BuiltinRole.VIEWER);
         var person = people.create(organization, "holder", null);
         inTenant(() -> {

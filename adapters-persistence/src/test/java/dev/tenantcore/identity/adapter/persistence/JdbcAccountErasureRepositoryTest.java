@@ -152,12 +152,16 @@ class JdbcAccountErasureRepositoryTest extends DatabaseTest {
 
         leave(acme, ada.id());
 
-        assertThat(people.valueOf(acme, "SELECT count(*) FROM memberships WHERE user_id = ?", ada.id().value()))
+        assertThat(people.valueOf(acme, "SELECT count(*) FROM memberships WHERE organization_id = ? AND user_id = ?",
+                acme.value(), ada.id().value()))
                 .isEqualTo(0L);
-        assertThat(people.valueOf(acme, "SELECT count(*) FROM user_roles WHERE user_id = ?", ada.id().value()))
+        assertThat(people.valueOf(acme, "SELECT count(*) FROM user_roles WHERE organization_id = ? AND user_id = ?",
+                acme.value(), ada.id().value()))
                 .isEqualTo(0L);
-        assertThat(people.valueOf(acme, "SELECT assignee_id FROM tasks WHERE id = ?", task)).isNull();
-        assertThat(people.valueOf(acme, "SELECT accepted_by FROM invitations WHERE id = ?", invitation)).isNull();
+        assertThat(people.valueOf(acme, "SELECT assignee_id FROM tasks WHERE organization_id = ? AND id = ?",
+                acme.value(), task)).isNull();
+        assertThat(people.valueOf(acme, "SELECT accepted_by FROM invitations WHERE organization_id = ? AND id = ?",
+                acme.value(), invitation)).isNull();
         assertThat(transactions.readForUser(globex, ada.id(), () -> personalData.findRefreshSessions(ada.id())))
                 .singleElement().satisfies(session -> assertThat(session.organizationId()).isEqualTo(globex));
         assertThat(transactions.readForUser(globex, ada.id(), () -> personalData.findMemberships(globex, ada.id())))

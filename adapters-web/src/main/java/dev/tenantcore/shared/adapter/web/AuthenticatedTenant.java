@@ -8,7 +8,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 import java.util.Collection;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -59,7 +59,10 @@ public final class AuthenticatedTenant implements CurrentTenant {
                 .orElseThrow(() -> new IllegalStateException("no authenticated organization in this request"));
     }
 
-    /** Unknown codes (a token signed before a permission was withdrawn from the catalogue) grant nothing. */
+    /**
+     * The codes the credential carries. A code the catalogue no longer holds (a token signed before a permission
+     * was withdrawn) is checked by no use case, so it grants nothing; one that is not a code at all is ignored.
+     */
     @Override
     public Set<Permission> permissions() {
         var granted = security.getAuthentication()
@@ -68,8 +71,8 @@ public final class AuthenticatedTenant implements CurrentTenant {
         if (!(granted instanceof Collection<?> codes)) {
             return Set.of();
         }
-        var permissions = EnumSet.noneOf(Permission.class);
-        codes.forEach(code -> Permission.fromCode(String.valueOf(code)).ifPresent(permissions::add));
+        var permissions = new HashSet<Permission>();
+        codes.stream().map(String::valueOf).filter(Permission::isCode).map(Permission::new).forEach(permissions::add);
         return permissions;
     }
 }

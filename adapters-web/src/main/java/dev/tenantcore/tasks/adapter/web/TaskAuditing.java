@@ -1,7 +1,7 @@
 package dev.tenantcore.tasks.adapter.web;
 
 import dev.tenantcore.shared.adapter.web.AuditedResource;
-import dev.tenantcore.shared.domain.Permission;
+import dev.tenantcore.tasks.domain.TaskPermissions;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -11,6 +11,6 @@ final class TaskAuditing {
 
     @Singleton
     AuditedResource tasks() {
-        return new AuditedResource("tasks", "task", Permission.TASKS_READ);
+        return new AuditedResource("tasks", "task", TaskPermissions.READ);
     }
 }
