@@ -75,8 +75,11 @@ class OidcLoginApiTest extends ServiceTest {
         properties.put("tenantcore.oidc.provider-recheck", "1h");
         properties.put("tenantcore.oidc.return-addresses", FRONT_END + "/after-login," + FRONT_END + "/signed-out");
         properties.put("tenantcore.oidc.providers.corp.link-by-verified-email", "true");
-        // The providers' reachability is a health detail, which operators see (on the management port in production).
+        // The providers' reachability is a health detail and a metric, which operators see (on the management port
+        // in production).
         properties.put("endpoints.health.details-visible", "ANONYMOUS");
+        properties.put("endpoints.prometheus.enabled", "true");
+        properties.put("endpoints.prometheus.sensitive", "false");
         return properties;
     }
 
@@ -670,6 +673,8 @@ class OidcLoginApiTest extends ServiceTest {
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.string("status")).isEqualTo("UP");
         assertThat(health.body()).contains("\"oidcProviders\"").contains("\"flaky\":{\"reachable\":false");
+        assertThat(api.get("/prometheus").body())
+                .contains("tenantcore_oidc_provider_reachable{provider=\"flaky\"} 0.0");
         assertThat(api.get("/v1/auth/oidc/plain/authorize?organization=" + tenant.slug()).status())
                 .as("the other providers are unaffected").isEqualTo(302);
 
@@ -687,6 +692,8 @@ class OidcLoginApiTest extends ServiceTest {
         var login = logInThrough("flaky", tenant.slug(), sub, claims(null, false, null));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         assertThat(api.get("/health").body()).contains("\"flaky\":{\"reachable\":true");
+        assertThat(api.get("/prometheus").body())
+                .contains("tenantcore_oidc_provider_reachable{provider=\"flaky\"} 1.0");
     }
 
     // --- linking -------------------------------------------------------------------------------------------------
