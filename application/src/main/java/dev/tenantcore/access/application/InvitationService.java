@@ -116,7 +116,7 @@ final class InvitationService implements CreateInvitationUseCase, ListInvitation
         }
         var organizationId = token.organizationId();
         // The token names its organization: everything below runs in that tenant's transactions, no other.
-        var invitation = transactions.read(organizationId, () -> load(organizationId, token));
+        var invitation = transactions.readLatest(organizationId, () -> load(organizationId, token));
         invitation.requireAcceptable(clock.instant());
         // Nobody joins without their own action: the signed-in person's token, or the account's password (a new
         // account's is chosen and hashed here, before the transaction: the slow part holds no connection).

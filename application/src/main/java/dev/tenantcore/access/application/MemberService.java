@@ -123,7 +123,7 @@ final class MemberService implements ListMembersUseCase, GetMemberUseCase, Updat
 
     @Override
     public Optional<Set<Permission>> activeMemberPermissions(OrganizationId organizationId, UserId userId) {
-        return transactions.read(organizationId,
+        return transactions.readLatest(organizationId,
                 () -> memberships.activeMemberPermissions(organizationId, userId));
     }
 

@@ -56,7 +56,7 @@ final class AccountErasureService implements EraseAccountUseCase {
         var userId = callingUser(currentCaller);
         var home = currentTenant.organizationId();
         for (int round = 1; round <= MAX_ROUNDS; round++) {
-            var organizations = transactions.read(home, () -> personalData.findMemberships(home, userId)).stream()
+            var organizations = transactions.readLatest(home, () -> personalData.findMemberships(home, userId)).stream()
                     .map(OwnMembership::organizationId).toList();
             refuseWhileLastOwner(organizations, userId);
             for (var organizationId : organizations) {

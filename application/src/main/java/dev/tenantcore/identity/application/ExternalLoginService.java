@@ -152,7 +152,7 @@ final class ExternalLoginService implements LogInExternallyUseCase, StartExterna
     public PendingLink startLink() {
         var userId = CurrentUserService.callingUser(currentCaller);
         var organizationId = currentTenant.organizationId();
-        var active = transactions.read(organizationId, () -> users.findById(userId).filter(User::isActive));
+        var active = transactions.readLatest(organizationId, () -> users.findById(userId).filter(User::isActive));
         if (active.isEmpty()) {
             throw new ResourceNotFoundException("user");
         }

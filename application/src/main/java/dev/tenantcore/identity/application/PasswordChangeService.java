@@ -71,7 +71,7 @@ final class PasswordChangeService implements ChangePasswordUseCase {
     public void changePassword(ChangePasswordCommand command) {
         var userId = callingUser(currentCaller);
         var organizationId = currentTenant.organizationId();
-        var account = transactions.read(organizationId, () -> {
+        var account = transactions.readLatest(organizationId, () -> {
             var user = users.findById(userId).orElseThrow(() -> new ResourceNotFoundException("user"));
             return new Account(user.email().value(), users.findPasswordHash(userId).orElse(null));
         });

@@ -13,14 +13,24 @@ import java.util.function.Supplier;
  * <p>A person's own rows (their user, credentials, profile, preferences, refresh tokens) follow a second setting,
  * the user. {@link #write} and {@link #read} set it to the calling user, if a user calls; the {@code ForUser}
  * variants name the user for work on behalf of someone who is not (yet) the caller: signing up, accepting an
- * invitation, logging in.
+ * invitation, logging in; their reads are always on the primary, like {@link #readLatest}.
  */
 public interface TenantTransactions {
 
     <T> T write(OrganizationId organizationId, Supplier<T> work);
 
-    /** A read-only transaction: it may be routed to a replica and cannot write by mistake. */
+    /**
+     * A read-only transaction: it cannot write by mistake, and may be served by a read replica once the replica has
+     * replayed every write this process made for the organization (and the calling user). For reads that show data.
+     */
     <T> T read(OrganizationId organizationId, Supplier<T> work);
+
+    /**
+     * A read-only transaction on the primary, which has every committed change: for reads that decide whether
+     * someone may act (a credential, a membership, an invitation, an account's state), where even a second of a
+     * replica's lag would let a revoked right through.
+     */
+    <T> T readLatest(OrganizationId organizationId, Supplier<T> work);
 
     <T> T writeForUser(OrganizationId organizationId, UserId userId, Supplier<T> work);
 

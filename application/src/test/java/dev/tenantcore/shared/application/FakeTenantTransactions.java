@@ -48,6 +48,11 @@ public final class FakeTenantTransactions implements TenantTransactions {
     }
 
     @Override
+    public <T> T readLatest(OrganizationId organizationId, Supplier<T> work) {
+        return inTransaction(organizationId, true, work);
+    }
+
+    @Override
     public <T> T writeForUser(OrganizationId organizationId, UserId userId, Supplier<T> work) {
         Objects.requireNonNull(userId, "userId");
         return inTransaction(organizationId, false, work);

@@ -6,6 +6,7 @@ import dev.tenantcore.shared.application.Caller;
 import dev.tenantcore.shared.domain.Actor;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.UserId;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -27,21 +28,49 @@ import java.util.function.Supplier;
 final class JdbcTenantTransactions implements TenantTransactions {
     private final TransactionOperations<Connection> transactions;
     private final CurrentCaller currentCaller;
+    private final ReadReplica replica;
 
-    JdbcTenantTransactions(TransactionOperations<Connection> transactions, CurrentCaller currentCaller) {
+    JdbcTenantTransactions(TransactionOperations<Connection> transactions, CurrentCaller currentCaller,
+            @Nullable ReadReplica replica) {
         this.transactions = transactions;
         this.currentCaller = currentCaller;
+        this.replica = replica;
     }
 
     @Override
     public <T> T write(OrganizationId organizationId, Supplier<T> work) {
         var caller = currentCaller.caller();
-        return inTransaction(TransactionDefinition.DEFAULT, organizationId,
-                () -> TransactionSettings.tenantAndCaller(organizationId, callingUser(caller), caller), work);
+        var user = callingUser(caller);
+        return written(organizationId, user, inTransaction(TransactionDefinition.DEFAULT, organizationId,
+                () -> TransactionSettings.tenantAndCaller(organizationId, user, caller), work));
     }
 
     @Override
     public <T> T read(OrganizationId organizationId, Supplier<T> work) {
+        var user = callingUser(currentCaller.caller());
+        Supplier<T> read = () -> inTransaction(TransactionDefinition.READ_ONLY, organizationId,
+                () -> TransactionSettings.tenant(organizationId, user), work);
+        if (replica == null || TenantSession.active().isPresent() || !replica.mayServe(organizationId, user)) {
+            return read.get();
+        }
+        try {
+            var routed = ReplicaRoutingDataSource.onReplica(read);
+            replica.served(routed.byReplica());
+            return routed.result();
+        } catch (ReplicaRoutingDataSource.ReplicaFailure failure) {
+            if (!failure.byReplica() || !ReadReplica.isReplicasFault(failure.original())) {
+                replica.served(failure.byReplica()); // answered, if by "not found": the work's own outcome
+                throw failure.original();
+            }
+            // A read-only transaction may simply run again: on the primary, which has everything the replica had.
+            replica.failed(failure.original());
+            replica.served(false);
+            return read.get();
+        }
+    }
+
+    @Override
+    public <T> T readLatest(OrganizationId organizationId, Supplier<T> work) {
         return inTransaction(TransactionDefinition.READ_ONLY, organizationId,
                 () -> TransactionSettings.tenant(organizationId, callingUser(currentCaller.caller())), work);
     }
@@ -49,8 +78,8 @@ final class JdbcTenantTransactions implements TenantTransactions {
     @Override
     public <T> T writeForUser(OrganizationId organizationId, UserId userId, Supplier<T> work) {
         Objects.requireNonNull(userId, "userId");
-        return inTransaction(TransactionDefinition.DEFAULT, organizationId,
-                () -> TransactionSettings.tenantAndCaller(organizationId, userId, currentCaller.caller()), work);
+        return written(organizationId, userId, inTransaction(TransactionDefinition.DEFAULT, organizationId,
+                () -> TransactionSettings.tenantAndCaller(organizationId, userId, currentCaller.caller()), work));
     }
 
     @Override
@@ -58,6 +87,14 @@ final class JdbcTenantTransactions implements TenantTransactions {
         Objects.requireNonNull(userId, "userId");
         return inTransaction(TransactionDefinition.READ_ONLY, organizationId,
                 () -> TransactionSettings.tenant(organizationId, userId), work);
+    }
+
+    /** Called with the result of a committed write: until a replica has it, reads for its keys stay here. */
+    private <T> T written(OrganizationId organizationId, UserId userId, T result) {
+        if (replica != null) {
+            replica.wrote(organizationId, userId);
+        }
+        return result;
     }
 
     private static UserId callingUser(Caller caller) {

@@ -40,12 +40,13 @@ import javax.sql.DataSource;
 @Singleton
 final class TenantSettingDataSource implements BeanCreatedEventListener<DataSource>, Ordered {
     /**
-     * First of the DataSource listeners, so this wraps the pool itself: Micronaut Data's own listener must wrap
-     * this one (its contextual connections cannot be handed around outside its connection management).
+     * Among the first DataSource listeners, so this wraps the pool itself (or the {@link ReplicaRoutingDataSource}
+     * around it, so that replica connections are wrapped too): Micronaut Data's own listener must wrap this one (its
+     * contextual connections cannot be handed around outside its connection management).
      */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     @Override
