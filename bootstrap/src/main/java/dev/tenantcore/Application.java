@@ -16,13 +16,15 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        var refusals = StartupSettings.fromProcess().refusals();
+        var startupSettings = StartupSettings.fromProcess();
+        var refusals = startupSettings.refusals();
         if (!refusals.isEmpty()) {
             // Not through the log: with a wrong log format, nothing would appear.
             refusals.forEach(refusal -> System.err.println("Tenantcore cannot start: " + refusal));
             System.exit(2);
         }
-        var operatorProperties = ManagementEndpoints.fromEnvironment().properties();
+        var operatorProperties = merged(ManagementEndpoints.fromEnvironment().properties(),
+                startupSettings.properties());
         var settings = EmbeddedDatabase.Settings.fromEnvironment();
         if (settings.externalDatabaseConfigured()) {
             Micronaut.build(args).mainClass(Application.class).properties(operatorProperties).start();

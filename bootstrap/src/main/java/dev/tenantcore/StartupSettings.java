@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -12,10 +13,12 @@ import java.util.function.UnaryOperator;
  * the embedded database and a random access-token key; a production start (Micronaut environment {@code prod}) must
  * be given both, because either fallback would silently lose data or log everyone out at the next restart.
  */
-record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSecret, String logFormat,
-        String pooler, boolean migratorUrlSet) {
+record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSecret, String previousJwtSecret,
+        String logFormat, String pooler, boolean migratorUrlSet) {
     static final String PRODUCTION_ENVIRONMENT = "prod";
     static final String JWT_SECRET_VARIABLE = "TENANTCORE_AUTH_JWT_SECRET";
+    /** The key being retired while access tokens signed with it may still live: they are still accepted. */
+    static final String PREVIOUS_JWT_SECRET_VARIABLE = "TENANTCORE_AUTH_JWT_PREVIOUS_SECRET";
     static final int JWT_SECRET_MIN_LENGTH = 32; // HS256 needs a 256-bit key
     static final String LOG_FORMAT_VARIABLE = "TENANTCORE_LOG_FORMAT";
     static final Set<String> LOG_FORMATS = Set.of("text", "json"); // the appenders in logback.xml
@@ -36,7 +39,9 @@ record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSec
                 systemProperties.apply("tenantcore.auth.jwt-secret"));
         var migratorUrl = firstSet(environment.apply(MIGRATOR_URL_VARIABLE),
                 systemProperties.apply("tenantcore.database.migrator-url"));
-        return new StartupSettings(production, databaseUrl != null, jwtSecret,
+        var previousJwtSecret = firstSet(environment.apply(PREVIOUS_JWT_SECRET_VARIABLE),
+                systemProperties.apply("tenantcore.auth.jwt-previous-secret"));
+        return new StartupSettings(production, databaseUrl != null, jwtSecret, previousJwtSecret,
                 environment.apply(LOG_FORMAT_VARIABLE),
                 firstSet(environment.apply(POOLER_VARIABLE), systemProperties.apply("tenantcore.database.pooler")),
                 migratorUrl != null);
@@ -63,6 +68,14 @@ record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSec
             refusals.add(JWT_SECRET_VARIABLE + " has " + jwtSecret.length() + " characters; it needs at least "
                     + JWT_SECRET_MIN_LENGTH + ".");
         }
+        if (previousJwtSecret != null && previousJwtSecret.length() < JWT_SECRET_MIN_LENGTH) {
+            refusals.add(PREVIOUS_JWT_SECRET_VARIABLE + " has " + previousJwtSecret.length() + " characters; it needs "
+                    + "at least " + JWT_SECRET_MIN_LENGTH + ".");
+        }
+        if (previousJwtSecret != null && jwtSecret == null) {
+            refusals.add(PREVIOUS_JWT_SECRET_VARIABLE + " is set but " + JWT_SECRET_VARIABLE + " is not: the previous "
+                    + "key is only accepted beside the current one.");
+        }
         if (logFormat != null && !LOG_FORMATS.contains(logFormat)) {
             refusals.add(LOG_FORMAT_VARIABLE + " is '" + logFormat + "'; it must be text or json.");
         }
@@ -74,6 +87,20 @@ record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSec
                     + "need a session of their own, so they must connect to the PostgreSQL server directly.");
         }
         return List.copyOf(refusals);
+    }
+
+    /**
+     * The configuration these settings add: with a previous key, access tokens signed with it are still accepted
+     * (new ones are signed with the current key, the signature named "generator" in application.yml).
+     */
+    Map<String, Object> properties() {
+        return previousJwtSecret == null ? Map.of() : previousKeyProperties(previousJwtSecret);
+    }
+
+    static Map<String, Object> previousKeyProperties(String previousJwtSecret) {
+        return Map.of(
+                "micronaut.security.token.jwt.signatures.secret.previous.secret", previousJwtSecret,
+                "micronaut.security.token.jwt.signatures.secret.previous.jws-algorithm", "HS256");
     }
 
     private static String firstSet(String... values) {

@@ -43,6 +43,21 @@ class StartupSettingsTest {
     }
 
     @Test
+    void aPreviousKeyMustBeLongEnoughAndAccompanyTheCurrentOne() {
+        assertThat(settings(Map.of("TENANTCORE_AUTH_JWT_SECRET", SECRET,
+                "TENANTCORE_AUTH_JWT_PREVIOUS_SECRET", "short")).refusals())
+                .containsExactly("TENANTCORE_AUTH_JWT_PREVIOUS_SECRET has 5 characters; it needs at least 32.");
+        assertThat(settings(Map.of("TENANTCORE_AUTH_JWT_PREVIOUS_SECRET", SECRET)).refusals()).singleElement()
+                .asString().startsWith("TENANTCORE_AUTH_JWT_PREVIOUS_SECRET is set but TENANTCORE_AUTH_JWT_SECRET");
+        var rotating = settings(Map.of("TENANTCORE_AUTH_JWT_SECRET", SECRET,
+                "TENANTCORE_AUTH_JWT_PREVIOUS_SECRET", SECRET.toUpperCase(java.util.Locale.ROOT)));
+        assertThat(rotating.refusals()).isEmpty();
+        assertThat(rotating.properties()).containsEntry(
+                "micronaut.security.token.jwt.signatures.secret.previous.secret", SECRET.toUpperCase(java.util.Locale.ROOT));
+        assertThat(settings(Map.of()).properties()).isEmpty();
+    }
+
+    @Test
     void anUnknownLogFormatIsRefused() {
         assertThat(settings(Map.of("TENANTCORE_LOG_FORMAT", "xml")).refusals())
                 .containsExactly("TENANTCORE_LOG_FORMAT is 'xml'; it must be text or json.");
