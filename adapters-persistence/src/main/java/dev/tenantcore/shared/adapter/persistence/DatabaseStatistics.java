@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The database's own figures as meters: transactions, deadlocks, the buffer cache's hit ratio, each table's size
- * (a partitioned table's partitions summed) and the audit log's partitions. Read from PostgreSQL's statistics views
+ * (a partitioned table's partitions summed), the audit log's partitions and, when pg_stat_statements is installed,
+ * the ten statements that took the most time. Read from PostgreSQL's statistics views
  * through the runtime pool at most once per {@link #MAX_AGE}, however often metrics are scraped; while the database
  * is unreachable the last figures stay.
  */
@@ -41,10 +42,23 @@ final class DatabaseStatistics implements MeterBinder, ApplicationEventListener<
              WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition""";
     private static final String AUDIT_PARTITIONS = """
             SELECT count(*) FROM pg_partition_tree('audit_events') WHERE isleaf""";
+    private static final String STATEMENTS_TRACKED = """
+            SELECT to_regclass('pg_stat_statements') IS NOT NULL""";
+    /**
+     * The statements that took the most time since the figures were last reset: what to look at first when the
+     * database is slow. Only this database's, and only the runtime role's (whose text it may read).
+     */
+    private static final String SLOWEST_STATEMENTS = """
+            SELECT queryid::text, calls, total_exec_time / 1000, mean_exec_time / 1000
+              FROM pg_stat_statements
+             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+               AND userid = (SELECT oid FROM pg_roles WHERE rolname = current_user) AND queryid IS NOT NULL
+             ORDER BY total_exec_time DESC LIMIT 10""";
 
     private final BeanProvider<DataSource> dataSource;
     private final DataSourceResolver resolver;
     private final Set<String> tablesWithGauges = ConcurrentHashMap.newKeySet();
+    private final Set<String> statementsWithGauges = ConcurrentHashMap.newKeySet();
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private volatile MeterRegistry registry;
 
@@ -73,10 +87,23 @@ final class DatabaseStatistics implements MeterBinder, ApplicationEventListener<
         current();
     }
 
-    private void registerTables(Snapshot reading) {
+    private void registerNewGauges(Snapshot reading) {
         var meters = registry;
         if (meters == null) {
             return;
+        }
+        for (var queryId : reading.statements().keySet()) {
+            if (statementsWithGauges.add(queryId)) {
+                statementGauge(meters, queryId, "tenantcore.db.statement.time", StatementFigures::totalSeconds,
+                        "Time spent executing one of the ten statements that took the most (pg_stat_statements)");
+                statementGauge(meters, queryId, "tenantcore.db.statement.mean", StatementFigures::meanSeconds,
+                        "Mean execution time of one of the ten statements that took the most (pg_stat_statements)");
+                Gauge.builder("tenantcore.db.statement.calls", this, statistics -> figure(statistics, queryId,
+                                StatementFigures::calls))
+                        .tag("queryid", queryId)
+                        .description("Executions of one of the ten statements that took the most (pg_stat_statements)")
+                        .register(meters);
+            }
         }
         for (var table : reading.tableBytes().keySet()) {
             if (tablesWithGauges.add(table)) {
@@ -86,6 +113,19 @@ final class DatabaseStatistics implements MeterBinder, ApplicationEventListener<
                         .description("A table's size with its indexes and TOAST, partitions summed").register(meters);
             }
         }
+    }
+
+    /** A statement that has left the ten reads NaN (Prometheus drops it) until it returns. */
+    private void statementGauge(MeterRegistry meters, String queryId, String name,
+            ToDoubleFunction<StatementFigures> value, String description) {
+        Gauge.builder(name, this, statistics -> figure(statistics, queryId, value)).tag("queryid", queryId)
+                .baseUnit("seconds").description(description).register(meters);
+    }
+
+    private static double figure(DatabaseStatistics statistics, String queryId,
+            ToDoubleFunction<StatementFigures> value) {
+        var figures = statistics.current().statements().get(queryId);
+        return figures == null ? Double.NaN : value.applyAsDouble(figures);
     }
 
     private void counter(MeterRegistry registry, String name, String outcome, String description,
@@ -105,7 +145,7 @@ final class DatabaseStatistics implements MeterBinder, ApplicationEventListener<
             }
             try {
                 snapshot = read();
-                registerTables(snapshot);
+                registerNewGauges(snapshot);
             } catch (SQLException e) {
                 LOG.warn("Database statistics not read ({}); the last figures stay", e.getMessage());
                 snapshot = last.readAgainLater();
@@ -142,19 +182,36 @@ final class DatabaseStatistics implements MeterBinder, ApplicationEventListener<
                 row.next();
                 partitions = row.getLong(1);
             }
+            var statements = new HashMap<String, StatementFigures>();
+            boolean tracked;
+            try (var row = statement.executeQuery(STATEMENTS_TRACKED)) {
+                row.next();
+                tracked = row.getBoolean(1);
+            }
+            if (tracked) {
+                try (var rows = statement.executeQuery(SLOWEST_STATEMENTS)) {
+                    while (rows.next()) {
+                        statements.put(rows.getString(1),
+                                new StatementFigures(rows.getLong(2), rows.getDouble(3), rows.getDouble(4)));
+                    }
+                }
+            }
             return new Snapshot(System.nanoTime(), commits, rollbacks, deadlocks, hitRatio, partitions,
-                    Map.copyOf(tables));
+                    Map.copyOf(tables), Map.copyOf(statements));
         }
     }
 
     private record Snapshot(long readAt, double commits, double rollbacks, double deadlocks, double cacheHitRatio,
-            double auditPartitions, Map<String, Double> tableBytes) {
+            double auditPartitions, Map<String, Double> tableBytes, Map<String, StatementFigures> statements) {
         static final Snapshot EMPTY = new Snapshot(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Map.of());
+                Map.of(), Map.of());
 
         Snapshot readAgainLater() {
             return new Snapshot(System.nanoTime(), commits, rollbacks, deadlocks, cacheHitRatio, auditPartitions,
-                    tableBytes);
+                    tableBytes, statements);
         }
+    }
+
+    private record StatementFigures(double calls, double totalSeconds, double meanSeconds) {
     }
 }
