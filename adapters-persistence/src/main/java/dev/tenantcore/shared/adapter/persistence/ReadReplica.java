@@ -89,6 +89,7 @@ final class ReadReplica {
         var config = new HikariConfig();
         config.setPoolName("replica");
         config.setJdbcUrl(url);
+        config.setDriverClassName(ReconnectingDriver.class.getName()); // back in use soon after a restart
         config.setUsername(user);
         config.setPassword(password == null ? "" : password);
         config.setMaximumPoolSize(poolSize);

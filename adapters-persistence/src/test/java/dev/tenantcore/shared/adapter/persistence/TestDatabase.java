@@ -143,7 +143,7 @@ public final class TestDatabase {
         }
         properties.put("datasources.default.username", DatabaseProvisioner.RUNTIME_ROLE);
         properties.put("datasources.default.password", LOGIN_PASSWORD);
-        properties.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        properties.put("datasources.default.driver-class-name", ReconnectingDriver.class.getName());
         properties.put("datasources.default.dialect", "POSTGRES");
         // Not "default": Micronaut Flyway would then also migrate through the runtime pool, which must not be able to.
         properties.put("flyway.datasources.migrator.enabled", true);
