@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * through each other's application ports and the domain values those ports return (organizations' sign-up hands out
  * an apikeys {@code IssuedApiKey}), never through rows, controllers or repositories of another context
  * (README: "Layout and the dependency rule"; ddd-by-examples' ModularArchitectureTest, spring-modulith's verification).
- * These rules see classes, not SQL: a statement naming another context's table passes them (identity's erasure and
- * personal-data export and access's member listing still do; issue 13).
+ * These rules see classes, not SQL: {@code TableOwnershipTest} checks that no context's statements name another
+ * context's tables.
  */
 class ContextRulesTest {
 

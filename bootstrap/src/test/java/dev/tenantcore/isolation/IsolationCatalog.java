@@ -32,8 +32,14 @@ final class IsolationCatalog {
      */
     static final Set<String> USER_SCOPED = Set.of("users", "user_credentials", "user_external_logins",
             "user_profiles", "user_preferences", "refresh_tokens");
-    /** Global tables a tenant table may reference without organization_id in the foreign key. */
-    static final Set<String> GLOBAL_REFERENCES = Set.of("users", "permissions");
+    /** Global catalogues a tenant table may reference without organization_id in the foreign key. */
+    static final Set<String> GLOBAL_REFERENCES = Set.of("permissions");
+    /**
+     * The one foreign key from a tenant table to an account: a membership is what ties a person to an organization.
+     * Everything else refers to a person as a member, {@code (organization_id, user_id) REFERENCES memberships}, so
+     * that it cannot name someone of another organization.
+     */
+    static final Set<String> ACCOUNT_REFERENCES = Set.of("memberships_user_fkey");
     /**
      * Tenant tables that are never changed, only appended to (by triggers, as another role): an occurred_at
      * instead of created_at and updated_at, and no write privileges at all for the runtime role.
@@ -102,7 +108,9 @@ final class IsolationCatalog {
         var flags = strings(connection, "SELECT relrowsecurity || ',' || relforcerowsecurity FROM pg_class "
                 + "WHERE oid = 'public." + table + "'::regclass");
         if (!flags.equals(List.of("true,true"))) {
-            found.add(table + ": row-level security not enabled and forced (" + flags + ")");
+            found.add(table + ": row-level security not enabled and forced (enabled,forced: " + flags + "): add "
+                    + "\"ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY\" and \"ALTER TABLE " + table
+                    + " FORCE ROW LEVEL SECURITY\" to its migration");
         }
     }
 
@@ -133,7 +141,8 @@ final class IsolationCatalog {
                 SELECT con.conname || ' (' || con.contype::text || ')'
                 FROM pg_constraint con
                 WHERE con.conrelid = 'public.%s'::regclass AND con.contype IN ('p', 'u', 'f')
-                  AND NOT (con.contype = 'f' AND con.confrelid::regclass::text = ANY ('%s'::text[]))
+                  AND NOT (con.contype = 'f' AND (con.confrelid::regclass::text = ANY ('%s'::text[])
+                                                  OR con.conname = ANY ('%s'::text[])))
                   AND NOT EXISTS (
                       SELECT 1 FROM unnest(con.conkey) k
                       JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k
@@ -147,10 +156,18 @@ final class IsolationCatalog {
                       SELECT 1 FROM unnest(i.indkey) k
                       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k
                       WHERE a.attname = '%s')""".formatted(table, "{" + String.join(",", GLOBAL_REFERENCES) + "}",
-                tenantColumn, table, tenantColumn));
+                "{" + String.join(",", ACCOUNT_REFERENCES) + "}", tenantColumn, table, tenantColumn));
         withoutTenant.stream()
                 .filter(name -> GLOBALLY_UNIQUE_BY_DESIGN.stream().noneMatch(name::startsWith))
-                .forEach(name -> found.add(table + ": " + name + " does not include " + tenantColumn));
+                .forEach(name -> found.add(table + ": " + name + " does not include " + tenantColumn + ": "
+                        + (name.endsWith(" (f)")
+                                ? "make it a composite foreign key, (" + tenantColumn + ", <column>) REFERENCES "
+                                        + "<table> (" + tenantColumn + ", id)" + (tenantColumn.equals("organization_id")
+                                                ? " (a person: REFERENCES memberships (organization_id, user_id))"
+                                                : "")
+                                        + ": a plain one can point at another tenant's row"
+                                : "make it (" + tenantColumn + ", ...): a global unique key reveals another "
+                                        + "tenant's values")));
         var primaryKeys = strings(connection, "SELECT conname FROM pg_constraint WHERE contype = 'p' AND conrelid = "
                 + "'public." + table + "'::regclass");
         if (primaryKeys.isEmpty()) {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * An offer to join an organization with a set of roles, sent to an e-mail address. Its token is shown once, to the
  * inviter; only the token's hash is kept. Accepting makes the account with the address a member; from then on the
- * membership is the record, so the address is cleared. Immutable; the canonical constructor (also used to
- * reconstitute from storage) enforces the invariants.
+ * membership is the record, so the address is cleared. Immutable; the canonical constructor enforces the
+ * invariants; {@link #reconstitute} is how storage brings one back.
  *
  * <p>{@code roles} are role names. A stored invitation may name none: deleting a role takes it from the open
  * invitations that grant it.
@@ -67,11 +67,19 @@ public record Invitation(
             throw new IllegalArgumentException("an invitation is accepted or revoked, not both");
         }
         if (email != null) {
-            email = checkEmail(email);
+            email = validEmail(email);
         }
         if (version < 1) {
             throw new IllegalArgumentException("version must be positive");
         }
+    }
+
+    /** An invitation as storage holds it, checked like any other. */
+    public static Invitation reconstitute(InvitationId id, OrganizationId organizationId, String email,
+            Set<String> roles, byte[] tokenHash, Instant expiresAt, Instant acceptedAt, UserId acceptedBy,
+            Instant revokedAt, long version, Instant createdAt, Instant updatedAt) {
+        return new Invitation(id, organizationId, email, roles, tokenHash, expiresAt, acceptedAt, acceptedBy, revokedAt,
+                version, createdAt, updatedAt);
     }
 
     /**
@@ -80,13 +88,9 @@ public record Invitation(
      */
     public static Issued issue(OrganizationId organizationId, String email, Collection<String> roles,
             Integer lifetimeDays, Instant now) {
-        var address = checkEmail(email);
-        var names = checkRoleNames(roles);
-        var days = lifetimeDays == null ? DEFAULT_LIFETIME_DAYS : lifetimeDays;
-        if (days < 1 || days > MAX_LIFETIME_DAYS) {
-            throw new InvariantViolationException("expiresInDays",
-                    "expiresInDays must be between 1 and " + MAX_LIFETIME_DAYS);
-        }
+        var address = validEmail(email);
+        var names = validRoleNames(roles);
+        var days = validLifetimeDays(lifetimeDays);
         var id = InvitationId.generate();
         var token = InvitationToken.generate(organizationId, id);
         var invitation = new Invitation(id, organizationId, address, names, token.hash(),
@@ -176,7 +180,8 @@ public record Invitation(
         return "Invitation[id=" + id + ", organizationId=" + organizationId + ", roles=" + roles + "]";
     }
 
-    private static String checkEmail(String email) {
+    /** The address, stripped; {@link InvariantViolationException} naming {@code email} when it is not one. */
+    public static String validEmail(String email) {
         if (email == null) {
             throw new InvariantViolationException("email", "email must not be null");
         }
@@ -189,7 +194,8 @@ public record Invitation(
         return value;
     }
 
-    private static Set<String> checkRoleNames(Collection<String> roles) {
+    /** The role names, sorted; {@link InvariantViolationException} naming {@code roles} when one is malformed. */
+    public static Set<String> validRoleNames(Collection<String> roles) {
         if (roles == null || roles.isEmpty()) {
             throw new InvariantViolationException("roles", "roles must name at least one role");
         }
@@ -205,6 +211,19 @@ public record Invitation(
             throw new InvariantViolationException("roles", "roles may name at most " + MAX_ROLES + " roles");
         }
         return names;
+    }
+
+    /**
+     * The lifetime in days, {@link #DEFAULT_LIFETIME_DAYS} for null; {@link InvariantViolationException} naming
+     * {@code expiresInDays} outside 1 to {@link #MAX_LIFETIME_DAYS}.
+     */
+    public static int validLifetimeDays(Integer lifetimeDays) {
+        var days = lifetimeDays == null ? DEFAULT_LIFETIME_DAYS : lifetimeDays;
+        if (days < 1 || days > MAX_LIFETIME_DAYS) {
+            throw new InvariantViolationException("expiresInDays",
+                    "expiresInDays must be between 1 and " + MAX_LIFETIME_DAYS);
+        }
+        return days;
     }
 
     /** A freshly issued invitation and its token, which is shown once and never stored. */

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * A person's membership of an organization: whether it is active, and the roles it holds (by id). Immutable; the
- * canonical constructor (also used to reconstitute from storage) enforces the invariants. A stored membership may
- * hold no role at all (deleting a custom role takes it from its holders), but nobody sets one up that way.
+ * canonical constructor enforces the invariants; {@link #reconstitute} is how storage brings one back. A stored
+ * membership may hold no role at all (deleting a custom role takes it from its holders), but nobody sets one up
+ * that way.
  */
 public record Membership(
         OrganizationId organizationId,
@@ -28,6 +29,12 @@ public record Membership(
         roleIds = Set.copyOf(Objects.requireNonNull(roleIds, "roleIds"));
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A membership as storage holds it, checked like any other. */
+    public static Membership reconstitute(OrganizationId organizationId, UserId userId, MembershipStatus status,
+            Set<RoleId> roleIds, long version, Instant createdAt, Instant updatedAt) {
+        return new Membership(organizationId, userId, status, roleIds, version, createdAt, updatedAt);
     }
 
     /** A new, active member holding {@code roleIds}. */

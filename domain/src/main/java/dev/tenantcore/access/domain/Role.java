@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * A named set of permissions that members and API keys hold. Built-in roles ({@code builtin} set) exist in every
  * organization with the catalogue's permissions and never change; custom roles are the organization's own.
- * Immutable; the canonical constructor (also used to reconstitute from storage) enforces every invariant.
+ * Immutable; the canonical constructor enforces every invariant; {@link #reconstitute} is how storage brings one
+ * back.
  */
 public record Role(
         RoleId id,
@@ -44,6 +45,12 @@ public record Role(
         permissions = Set.copyOf(Objects.requireNonNull(permissions, "permissions"));
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A role as storage holds it, checked like any other. */
+    public static Role reconstitute(RoleId id, OrganizationId organizationId, String name, String description,
+            BuiltinRole builtin, Set<Permission> permissions, long version, Instant createdAt, Instant updatedAt) {
+        return new Role(id, organizationId, name, description, builtin, permissions, version, createdAt, updatedAt);
     }
 
     /** A role of the organization's own, with the permissions it grants. */

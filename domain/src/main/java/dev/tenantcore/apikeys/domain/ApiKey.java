@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * A credential that acts for one organization. The secret itself is never kept, only its SHA-256 hash.
- * Immutable; the canonical constructor (also used to reconstitute from storage) enforces the invariants.
+ * Immutable; the canonical constructor enforces the invariants; {@link #reconstitute} is how storage brings one
+ * back.
  */
 public record ApiKey(
         ApiKeyId id,
@@ -38,6 +39,14 @@ public record ApiKey(
         secretHash = Objects.requireNonNull(secretHash, "secretHash").clone();
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** An API key as storage holds it, checked like any other. */
+    public static ApiKey reconstitute(ApiKeyId id, OrganizationId organizationId, String name, String prefix,
+            byte[] secretHash, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, long version,
+            Instant createdAt, Instant updatedAt) {
+        return new ApiKey(id, organizationId, name, prefix, secretHash, expiresAt, revokedAt, lastUsedAt, version,
+                createdAt, updatedAt);
     }
 
     /** Issues a new key; the returned token is the only time the secret exists outside the client. */

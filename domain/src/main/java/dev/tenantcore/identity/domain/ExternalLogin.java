@@ -28,6 +28,12 @@ public record ExternalLogin(UserId userId, ExternalLoginId id, String provider, 
         Objects.requireNonNull(linkedAt, "linkedAt");
     }
 
+    /** A link as storage holds it, checked like any other. */
+    public static ExternalLogin reconstitute(UserId userId, ExternalLoginId id, String provider, String subject,
+            EmailAddress emailAtProvider, Instant linkedAt) {
+        return new ExternalLogin(userId, id, provider, subject, emailAtProvider, linkedAt);
+    }
+
     /** A new link, made now. */
     public static ExternalLogin link(UserId userId, String provider, String subject, EmailAddress emailAtProvider,
             Instant now) {

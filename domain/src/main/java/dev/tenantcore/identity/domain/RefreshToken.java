@@ -25,6 +25,13 @@ public record RefreshToken(UserId userId, UUID id, OrganizationId organizationId
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 
+    /** A refresh token as storage holds it, checked like any other. */
+    public static RefreshToken reconstitute(UserId userId, UUID id, OrganizationId organizationId, UUID familyId,
+            byte[] secretHash, Instant expiresAt, Instant usedAt, Instant revokedAt, ProviderSession providerSession) {
+        return new RefreshToken(userId, id, organizationId, familyId, secretHash, expiresAt, usedAt, revokedAt,
+                providerSession);
+    }
+
     @Override
     public byte[] secretHash() {
         return secretHash.clone();

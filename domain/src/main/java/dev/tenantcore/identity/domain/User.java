@@ -29,6 +29,12 @@ public record User(UserId id, EmailAddress email, Status status, long version, I
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** An account as storage holds it, checked like any other. */
+    public static User reconstitute(UserId id, EmailAddress email, Status status, long version, Instant createdAt,
+            Instant updatedAt) {
+        return new User(id, email, status, version, createdAt, updatedAt);
+    }
+
     public static User register(EmailAddress email, Instant now) {
         return new User(UserId.generate(), email, Status.ACTIVE, 1, now, now);
     }

@@ -42,6 +42,12 @@ public record UserPreferences(UserId userId, boolean emailNotifications, Theme t
         }
     }
 
+    /** Preferences as storage holds them, checked like any others. */
+    public static UserPreferences reconstitute(UserId userId, boolean emailNotifications, Theme theme,
+            PreferenceSettings settings, long version, Instant createdAt, Instant updatedAt) {
+        return new UserPreferences(userId, emailNotifications, theme, settings, version, createdAt, updatedAt);
+    }
+
     /** The preferences with these values, same version: the repository's conditional update bumps it. */
     public UserPreferences revised(boolean emailNotifications, Theme theme, PreferenceSettings settings,
             Instant now) {

@@ -46,6 +46,12 @@ public record UserProfile(UserId userId, String displayName, String avatarUrl, S
         }
     }
 
+    /** A profile as storage holds it, checked like any other. */
+    public static UserProfile reconstitute(UserId userId, String displayName, String avatarUrl, String locale,
+            String timeZone, String bio, long version, Instant createdAt, Instant updatedAt) {
+        return new UserProfile(userId, displayName, avatarUrl, locale, timeZone, bio, version, createdAt, updatedAt);
+    }
+
     public static UserProfile initial(UserId userId, String displayName, Instant now) {
         return new UserProfile(userId, displayName, null, null, null, null, 1, now, now);
     }

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A tenant. Its id is the {@code organization_id} every tenant-scoped row carries. Immutable: a change returns a
- * new value, and the canonical constructor (also used to reconstitute from storage) enforces every invariant.
+ * new value, and the canonical constructor enforces every invariant; {@link #reconstitute} is how storage brings
+ * one back.
  */
 public record Organization(
         OrganizationId id, String name, Slug slug, long version, Instant createdAt, Instant updatedAt) {
@@ -20,6 +21,12 @@ public record Organization(
         Objects.requireNonNull(slug, "slug");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** An organization as storage holds it, checked like any other. */
+    public static Organization reconstitute(OrganizationId id, String name, Slug slug, long version,
+            Instant createdAt, Instant updatedAt) {
+        return new Organization(id, name, slug, version, createdAt, updatedAt);
     }
 
     public static Organization create(OrganizationId id, String name, Slug slug, Instant now) {

@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * Something an organization has to do. Immutable: a change returns a new value, and the canonical constructor
- * (also used to reconstitute from storage) enforces every invariant. Description, due date and assignee are
- * optional (null when absent). The assignee is a member of the task's organization: the database holds the
+ * enforces every invariant; {@link #reconstitute} is how storage brings one back. Description, due date and assignee
+ * are optional (null when absent). The assignee is a member of the task's organization: the database holds the
  * memberships, and its foreign key refuses anyone else.
  */
 public record Task(
@@ -38,6 +38,13 @@ public record Task(
         Timestamps.withinRange("dueDate", dueDate);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A task as storage holds it, checked like any other. */
+    public static Task reconstitute(TaskId id, OrganizationId organizationId, String title, String description,
+            Instant dueDate, boolean completed, UserId assigneeId, long version, Instant createdAt, Instant updatedAt) {
+        return new Task(id, organizationId, title, description, dueDate, completed, assigneeId, version, createdAt,
+                updatedAt);
     }
 
     public static Task create(OrganizationId organizationId, String title, String description, Instant dueDate,

@@ -1,5 +1,6 @@
 package dev.tenantcore.access.adapter.persistence;
 
+import dev.tenantcore.access.application.MemberAccounts;
 import dev.tenantcore.access.domain.Invitation;
 import dev.tenantcore.access.domain.InvitationId;
 import dev.tenantcore.access.domain.InvitationRepository;
@@ -29,7 +30,8 @@ import java.util.UUID;
 /**
  * invitations and invitation_roles (migration V4). Roles are stored by id and read back by their current name, so
  * renaming a role carries over to the invitations that grant it. Every statement names the organization; row-level
- * security is the backstop.
+ * security is the backstop. Whether an address is a member's asks the identity context for the account
+ * ({@link MemberAccounts}).
  */
 @Singleton
 final class JdbcInvitationRepository implements InvitationRepository {
@@ -44,9 +46,11 @@ final class JdbcInvitationRepository implements InvitationRepository {
             """;
 
     private final JdbcOperations jdbc;
+    private final MemberAccounts accounts;
 
-    JdbcInvitationRepository(JdbcOperations jdbc) {
+    JdbcInvitationRepository(JdbcOperations jdbc, MemberAccounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     @Override
@@ -153,18 +157,17 @@ final class JdbcInvitationRepository implements InvitationRepository {
     @Override
     public boolean isMemberAddress(OrganizationId organizationId, String email) {
         TenantSession.require(organizationId);
-        // The organization sees the accounts of its members only (row-level security on users), which is the
-        // question asked.
-        return jdbc.prepareStatement("""
-                SELECT EXISTS (SELECT FROM memberships m JOIN users u ON u.id = m.user_id
-                               WHERE m.organization_id = ? AND u.email = ?::citext)""", statement -> {
+        // The account is the identity context's; the organization sees the accounts of its members only (and the
+        // caller's own), so the membership decides.
+        return accounts.findIdByEmail(email).map(userId -> jdbc.prepareStatement("""
+                SELECT EXISTS (SELECT FROM memberships WHERE organization_id = ? AND user_id = ?)""", statement -> {
             statement.setObject(1, organizationId.value());
-            statement.setString(2, email);
+            statement.setObject(2, userId.value());
             try (var row = statement.executeQuery()) {
                 row.next();
                 return row.getBoolean(1);
             }
-        });
+        })).orElse(false);
     }
 
     private static Optional<Invitation> first(PreparedStatement statement) throws SQLException {
@@ -182,7 +185,7 @@ final class JdbcInvitationRepository implements InvitationRepository {
         } finally {
             roles.free();
         }
-        return new Invitation(new InvitationId(row.getObject("id", UUID.class)),
+        return Invitation.reconstitute(new InvitationId(row.getObject("id", UUID.class)),
                 new OrganizationId(row.getObject("organization_id", UUID.class)), row.getString("email"),
                 Set.copyOf(names), row.getBytes("token_hash"), instant(row, "expires_at"),
                 instant(row, "accepted_at"), acceptedBy == null ? null : new UserId(acceptedBy),

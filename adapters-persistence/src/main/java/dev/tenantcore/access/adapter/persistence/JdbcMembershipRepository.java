@@ -1,5 +1,6 @@
 package dev.tenantcore.access.adapter.persistence;
 
+import dev.tenantcore.access.application.MemberAccounts;
 import dev.tenantcore.access.domain.Member;
 import dev.tenantcore.access.domain.Membership;
 import dev.tenantcore.access.domain.MembershipRepository;
@@ -19,16 +20,15 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Memberships, with the roles they hold (user_roles). A member's address and display name come from the
- * person's own tables, users and user_profiles: the one place this context reads rows of the identity context,
- * read-only, because the organization's view of its members is one list (one statement, not one call per row),
- * and the identity context already depends on this one (it provisions members), so asking it would make a cycle.
- * Migration V4 lets a tenant transaction see exactly its members' rows there (policy organization_members).
+ * Memberships, with the roles they hold (user_roles). A member's address and display name belong to the person, to
+ * the identity context: they come from {@link MemberAccounts}, in the same transaction, one lookup for a whole page
+ * of members.
  */
 @Singleton
 final class JdbcMembershipRepository implements MembershipRepository {
@@ -38,11 +38,8 @@ final class JdbcMembershipRepository implements MembershipRepository {
             FROM memberships m
             WHERE m.organization_id = ? AND m.user_id = ?""";
     private static final String SELECT_MEMBERS = """
-            SELECT m.*, u.email::text AS email, p.display_name,
-                   coalesce(held.role_ids, '{}') AS role_ids, coalesce(held.role_names, '{}') AS role_names
+            SELECT m.*, coalesce(held.role_ids, '{}') AS role_ids, coalesce(held.role_names, '{}') AS role_names
             FROM memberships m
-            JOIN users u ON u.id = m.user_id
-            LEFT JOIN user_profiles p ON p.user_id = m.user_id
             LEFT JOIN LATERAL (
                 SELECT array_agg(r.id) AS role_ids, array_agg(r.name::text) AS role_names
                 FROM user_roles ur JOIN roles r ON r.organization_id = ur.organization_id AND r.id = ur.role_id
@@ -52,11 +49,14 @@ final class JdbcMembershipRepository implements MembershipRepository {
     private final MembershipRowRepository rows;
     private final MembershipRowMapper mapper;
     private final JdbcStatements statements;
+    private final MemberAccounts accounts;
 
-    JdbcMembershipRepository(MembershipRowRepository rows, MembershipRowMapper mapper, JdbcOperations jdbc) {
+    JdbcMembershipRepository(MembershipRowRepository rows, MembershipRowMapper mapper, JdbcOperations jdbc,
+            MemberAccounts accounts) {
         this.rows = rows;
         this.mapper = mapper;
         this.statements = new JdbcStatements(jdbc);
+        this.accounts = accounts;
     }
 
     @Override
@@ -85,10 +85,10 @@ final class JdbcMembershipRepository implements MembershipRepository {
     @Override
     public Optional<Member> findMember(OrganizationId organizationId, UserId userId) {
         TenantSession.require(organizationId);
-        return statements.query(SELECT_MEMBERS + " AND m.user_id = ?", statement -> {
+        return withAccounts(statements.query(SELECT_MEMBERS + " AND m.user_id = ?", statement -> {
             statement.setObject(1, organizationId.value());
             statement.setObject(2, userId.value());
-        }, this::toMember).stream().findFirst();
+        }, this::toHeldRoles)).stream().findFirst();
     }
 
     @Override
@@ -100,8 +100,8 @@ final class JdbcMembershipRepository implements MembershipRepository {
                     statement.setObject(1, organizationId.value());
                     statement.setObject(2, before);
                     statement.setInt(3, page.limit() + 1);
-                }, this::toMember);
-        return Page.fromOverfetch(found, page.limit());
+                }, this::toHeldRoles);
+        return Page.fromOverfetch(withAccounts(found), page.limit());
     }
 
     /** The roles are written as a difference, so the audit log records exactly what was granted and withdrawn. */
@@ -187,8 +187,23 @@ final class JdbcMembershipRepository implements MembershipRepository {
         return mapper.toDomain(statements.readEntity(row, MembershipRow.class), roleIds);
     }
 
-    private Member toMember(ResultSet row) throws SQLException {
-        return new Member(toMembership(row), row.getString("email"), row.getString("display_name"),
-                JdbcStatements.texts(row, "role_names"));
+    private HeldRoles toHeldRoles(ResultSet row) throws SQLException {
+        return new HeldRoles(toMembership(row), JdbcStatements.texts(row, "role_names"));
+    }
+
+    /** One lookup of the accounts for all of them, however many there are. */
+    private List<Member> withAccounts(List<HeldRoles> found) {
+        var byUser = accounts.findAll(found.stream().map(held -> held.membership().userId()).toList());
+        return found.stream().map(held -> {
+            var userId = held.membership().userId();
+            var account = byUser.get(userId);
+            if (account == null) {
+                throw new IllegalStateException("member " + userId + " has no account the organization can see");
+            }
+            return new Member(held.membership(), account.email(), account.displayNameOrNull(), held.roleNames());
+        }).toList();
+    }
+
+    private record HeldRoles(Membership membership, List<String> roleNames) {
     }
 }

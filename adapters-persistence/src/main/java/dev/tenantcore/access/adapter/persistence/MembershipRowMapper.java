@@ -4,6 +4,7 @@ import dev.tenantcore.access.domain.Membership;
 import dev.tenantcore.access.domain.MembershipStatus;
 import dev.tenantcore.access.domain.RoleId;
 import dev.tenantcore.shared.adapter.persistence.PersistedIds;
+import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.UserId;
 import java.util.Set;
 import java.util.UUID;
@@ -16,16 +17,11 @@ interface MembershipRowMapper {
     @Mapping(target = "userId", source = "userId.value")
     MembershipRow toRow(Membership membership);
 
-    @Mapping(target = "organizationId", source = "row.organizationId")
-    @Mapping(target = "userId", source = "row.userId")
-    @Mapping(target = "status", source = "row.status")
-    @Mapping(target = "version", source = "row.version")
-    @Mapping(target = "createdAt", source = "row.createdAt")
-    @Mapping(target = "updatedAt", source = "row.updatedAt")
-    // "withRoles(...)" and "withStatus(...)" return changed copies; MapStruct would take them for fluent setters.
-    @Mapping(target = "withRoles", ignore = true)
-    @Mapping(target = "withStatus", ignore = true)
-    Membership toDomain(MembershipRow row, Set<RoleId> roleIds);
+    /** Loading is not creating: rows come back through {@link Membership#reconstitute}. */
+    default Membership toDomain(MembershipRow row, Set<RoleId> roleIds) {
+        return Membership.reconstitute(new OrganizationId(row.organizationId()), userId(row.userId()),
+                status(row.status()), roleIds, row.version(), row.createdAt(), row.updatedAt());
+    }
 
     default UserId userId(UUID value) {
         return new UserId(value);

@@ -4,6 +4,7 @@ import dev.tenantcore.access.domain.BuiltinRole;
 import dev.tenantcore.access.domain.Role;
 import dev.tenantcore.access.domain.RoleId;
 import dev.tenantcore.shared.adapter.persistence.PersistedIds;
+import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Permission;
 import java.util.Set;
 import java.util.UUID;
@@ -16,15 +17,12 @@ interface RoleRowMapper {
     @Mapping(target = "id", source = "id.value")
     RoleRow toRow(Role role);
 
-    @Mapping(target = "id", source = "row.id")
-    @Mapping(target = "organizationId", source = "row.organizationId")
-    @Mapping(target = "name", source = "row.name")
-    @Mapping(target = "description", source = "row.description")
-    @Mapping(target = "builtin", source = "row.builtin")
-    @Mapping(target = "version", source = "row.version")
-    @Mapping(target = "createdAt", source = "row.createdAt")
-    @Mapping(target = "updatedAt", source = "row.updatedAt")
-    Role toDomain(RoleRow row, Set<Permission> permissions);
+    /** Loading is not creating: rows come back through {@link Role#reconstitute}. */
+    default Role toDomain(RoleRow row, Set<Permission> permissions) {
+        return Role.reconstitute(roleId(row.id()), new OrganizationId(row.organizationId()), row.name(),
+                row.description(), builtinRole(row.builtin()), permissions, row.version(), row.createdAt(),
+                row.updatedAt());
+    }
 
     default RoleId roleId(UUID value) {
         return new RoleId(value);

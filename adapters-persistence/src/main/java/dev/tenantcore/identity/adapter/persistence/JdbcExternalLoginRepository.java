@@ -94,7 +94,7 @@ final class JdbcExternalLoginRepository implements ExternalLoginRepository {
 
     private static ExternalLogin toLogin(UserId userId, ResultSet row) throws SQLException {
         var email = row.getString("email_at_provider");
-        return new ExternalLogin(userId, new ExternalLoginId(row.getObject("id", UUID.class)),
+        return ExternalLogin.reconstitute(userId, new ExternalLoginId(row.getObject("id", UUID.class)),
                 row.getString("provider"), row.getString("subject"), email == null ? null : new EmailAddress(email),
                 instant(row, "linked_at"));
     }

@@ -2,6 +2,7 @@ package dev.tenantcore.identity.adapter.persistence;
 
 import static dev.tenantcore.identity.adapter.persistence.JdbcUserRepository.instant;
 
+import dev.tenantcore.access.application.AccountMemberships;
 import dev.tenantcore.identity.domain.LinkedExternalLogin;
 import dev.tenantcore.identity.domain.OwnMembership;
 import dev.tenantcore.identity.domain.PersonalDataRepository;
@@ -15,20 +16,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * The rest of a person's data for their export. The user's own tables follow the transaction's user; memberships
- * in other organizations are visible through the {@code own_memberships} policy; roles only in the transaction's
- * organization. No hash is selected.
+ * and their roles come from the access context, which owns them, through {@link AccountMemberships}, in the same
+ * transaction. No hash is selected.
  */
 @Singleton
 final class JdbcPersonalDataRepository implements PersonalDataRepository {
     private final JdbcOperations jdbc;
+    private final AccountMemberships memberships;
 
-    JdbcPersonalDataRepository(JdbcOperations jdbc) {
+    JdbcPersonalDataRepository(JdbcOperations jdbc, AccountMemberships memberships) {
         this.jdbc = jdbc;
+        this.memberships = memberships;
     }
 
     @Override
@@ -85,29 +87,10 @@ final class JdbcPersonalDataRepository implements PersonalDataRepository {
 
     @Override
     public List<OwnMembership> findMemberships(OrganizationId current, UserId userId) {
-        TenantSession.require(current);
-        return jdbc.prepareStatement("""
-                SELECT m.organization_id, m.status, m.created_at, m.updated_at,
-                       CASE WHEN m.organization_id = ? THEN ARRAY(
-                           SELECT r.name::text FROM user_roles ur
-                           JOIN roles r ON r.organization_id = ur.organization_id AND r.id = ur.role_id
-                           WHERE ur.organization_id = m.organization_id AND ur.user_id = m.user_id
-                           ORDER BY 1) END AS role_names
-                FROM memberships m WHERE m.user_id = ? ORDER BY m.created_at, m.organization_id""", statement -> {
-            statement.setObject(1, current.value());
-            statement.setObject(2, userId.value());
-            var memberships = new ArrayList<OwnMembership>();
-            try (var row = statement.executeQuery()) {
-                while (row.next()) {
-                    var roles = row.getArray("role_names");
-                    memberships.add(new OwnMembership(
-                            new OrganizationId(row.getObject("organization_id", UUID.class)),
-                            OwnMembership.Status.fromCode(row.getString("status")),
-                            roles == null ? null : Set.of((String[]) roles.getArray()),
-                            instant(row, "created_at"), instant(row, "updated_at")));
-                }
-            }
-            return List.copyOf(memberships);
-        });
+        return memberships.findAll(current, userId).stream()
+                .map(membership -> new OwnMembership(membership.organizationId(),
+                        OwnMembership.Status.fromCode(membership.status().code()), membership.roleNamesOrNull(),
+                        membership.createdAt(), membership.updatedAt()))
+                .toList();
     }
 }

@@ -59,7 +59,7 @@ final class JdbcRefreshTokenRepository implements RefreshTokenRepository {
                 if (!row.next()) {
                     return Optional.<RefreshToken>empty();
                 }
-                return Optional.of(new RefreshToken(userId, id,
+                return Optional.of(RefreshToken.reconstitute(userId, id,
                         new OrganizationId(row.getObject("organization_id", UUID.class)),
                         row.getObject("family_id", UUID.class), row.getBytes("token_hash"),
                         instant(row, "expires_at"), instant(row, "used_at"), instant(row, "revoked_at"),

@@ -75,7 +75,7 @@ final class JdbcUserPreferencesRepository implements UserPreferencesRepository {
     }
 
     private static UserPreferences toPreferences(UserId userId, ResultSet row) throws SQLException {
-        return new UserPreferences(userId, row.getBoolean("email_notifications"),
+        return UserPreferences.reconstitute(userId, row.getBoolean("email_notifications"),
                 UserPreferences.Theme.fromCode(row.getString("theme")),
                 new PreferenceSettings(row.getString("settings")),
                 row.getLong("version"), instant(row, "created_at"), instant(row, "updated_at"));

@@ -41,7 +41,7 @@ final class JdbcUserProfileRepository implements UserProfileRepository {
                         if (!row.next()) {
                             return Optional.<UserProfile>empty();
                         }
-                        return Optional.of(new UserProfile(revised.userId(), row.getString("display_name"),
+                        return Optional.of(UserProfile.reconstitute(revised.userId(), row.getString("display_name"),
                                 row.getString("avatar_url"), row.getString("locale"), row.getString("time_zone"),
                                 row.getString("bio"), row.getLong("version"), instant(row, "created_at"),
                                 instant(row, "updated_at")));

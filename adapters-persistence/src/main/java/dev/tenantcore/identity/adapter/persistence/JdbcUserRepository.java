@@ -101,9 +101,10 @@ final class JdbcUserRepository implements UserRepository {
                 if (!row.next()) {
                     return Optional.<UserProfile>empty();
                 }
-                return Optional.of(new UserProfile(id, row.getString("display_name"), row.getString("avatar_url"),
-                        row.getString("locale"), row.getString("time_zone"), row.getString("bio"),
-                        row.getLong("version"), instant(row, "created_at"), instant(row, "updated_at")));
+                return Optional.of(UserProfile.reconstitute(id, row.getString("display_name"),
+                        row.getString("avatar_url"), row.getString("locale"), row.getString("time_zone"),
+                        row.getString("bio"), row.getLong("version"), instant(row, "created_at"),
+                        instant(row, "updated_at")));
             }
         });
     }
@@ -135,7 +136,7 @@ final class JdbcUserRepository implements UserRepository {
     }
 
     private static User toUser(ResultSet row) throws SQLException {
-        return new User(new UserId(row.getObject("id", UUID.class)), new EmailAddress(row.getString("email")),
+        return User.reconstitute(new UserId(row.getObject("id", UUID.class)), new EmailAddress(row.getString("email")),
                 User.Status.fromCode(row.getString("status")), row.getLong("version"), instant(row, "created_at"),
                 instant(row, "updated_at"));
     }
