@@ -3,6 +3,7 @@ package dev.tenantcore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantcore.support.ApiClient;
+import dev.tenantcore.support.StreamingReplica;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -195,7 +195,9 @@ final class ReadReplica {
         }
         long before = clock.getAsLong();
         try (var connection = source.getConnection(); var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+                // The insert position, not the write position: with synchronous_commit off a commit returns before
+                // its record is written, and only the insert position is sure to lie beyond it.
+                var rows = statement.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
             rows.next();
             var sample = new Sample(before, lsn(rows.getString(1)));
             synchronized (samples) {

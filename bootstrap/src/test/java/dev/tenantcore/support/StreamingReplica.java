@@ -1,4 +1,4 @@
-package dev.tenantcore;
+package dev.tenantcore.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import java.util.Set;
  * {@code primary_conninfo}. The copy is taken while the primary runs, as a base backup is: replaying the WAL from
  * the label's position makes it consistent.
  */
-final class StreamingReplica implements AutoCloseable {
+public final class StreamingReplica implements AutoCloseable {
     /** What a base backup leaves out: the primary's own run-time files, its WAL and its slots. */
     private static final Set<String> NOT_COPIED = Set.of("postmaster.pid", "postmaster.opts", "pg_wal",
             "pg_replslot", "pg_stat_tmp", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_subtrans");
@@ -42,7 +42,7 @@ final class StreamingReplica implements AutoCloseable {
     }
 
     /** Copies the primary (a superuser may log in to it on localhost:{@code primaryPort} without a password). */
-    static StreamingReplica of(int primaryPort, Path primaryDataDirectory, Path dataDirectory, int port) {
+    public static StreamingReplica of(int primaryPort, Path primaryDataDirectory, Path dataDirectory, int port) {
         var slot = "replica_" + port;
         try (var primary = superuser(primaryPort, "postgres"); var statement = primary.createStatement()) {
             statement.execute("SELECT pg_create_physical_replication_slot('" + slot + "', true)");
@@ -72,7 +72,7 @@ final class StreamingReplica implements AutoCloseable {
         return replica;
     }
 
-    void start() {
+    public void start() {
         try {
             server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -88,7 +88,7 @@ final class StreamingReplica implements AutoCloseable {
     }
 
     /** A fast shutdown: the primary keeps the WAL for it in the slot, so a later {@link #start} catches up. */
-    void stop() {
+    public void stop() {
         if (server != null) {
             try {
                 server.close();
@@ -100,24 +100,24 @@ final class StreamingReplica implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Stops applying the primary's changes (they still arrive): the replica's data stands still. */
-    void pauseReplay() throws SQLException {
+    public void pauseReplay() throws SQLException {
         execute("SELECT pg_wal_replay_pause()");
     }
 
-    void resumeReplay() throws SQLException {
+    public void resumeReplay() throws SQLException {
         execute("SELECT pg_wal_replay_resume()");
     }
 
     /** Waits until the replica has replayed everything the primary had written when this was called. */
-    void awaitCaughtUp(int primaryPort, Duration timeout) throws SQLException, InterruptedException {
+    public void awaitCaughtUp(int primaryPort, Duration timeout) throws SQLException, InterruptedException {
         String target;
         try (var primary = superuser(primaryPort, "postgres"); var statement = primary.createStatement();
-                var row = statement.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+                var row = statement.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
             row.next();
             target = row.getString(1);
         }
@@ -146,7 +146,7 @@ final class StreamingReplica implements AutoCloseable {
         }
     }
 
-    static Connection superuser(int port, String database) throws SQLException {
+    public static Connection superuser(int port, String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database + "?user=postgres");
     }
 
