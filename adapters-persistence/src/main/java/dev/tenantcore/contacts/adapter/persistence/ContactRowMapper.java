@@ -1,7 +1,12 @@
 package dev.tenantcore.contacts.adapter.persistence;
 
 import dev.tenantcore.contacts.domain.Contact;
+import dev.tenantcore.contacts.domain.ContactDetails;
 import dev.tenantcore.contacts.domain.ContactId;
+import dev.tenantcore.contacts.domain.ContactSource;
+import dev.tenantcore.contacts.domain.DepartmentId;
+import dev.tenantcore.contacts.domain.JsonFields;
+import dev.tenantcore.contacts.domain.ProductionId;
 import dev.tenantcore.shared.domain.OrganizationId;
 import org.mapstruct.Mapper;
 
@@ -10,7 +15,12 @@ import org.mapstruct.Mapper;
 interface ContactRowMapper {
 
     default Contact toDomain(ContactRow row) {
-        return Contact.reconstitute(new ContactId(row.id()), new OrganizationId(row.organizationId()),
-                row.name(), row.description(), row.version(), row.createdAt(), row.updatedAt());
+        var details = new ContactDetails(row.name(), row.email(), row.phone(), row.role(), row.company(),
+                row.departmentId() == null ? null : new DepartmentId(row.departmentId()),
+                row.productionId() == null ? null : new ProductionId(row.productionId()), row.notes(),
+                new JsonFields(row.customFields()));
+        var source = row.importId() == null ? ContactSource.MANUAL : ContactSource.importedBy(row.importId());
+        return Contact.reconstitute(new ContactId(row.id()), new OrganizationId(row.organizationId()), details,
+                source, row.deletedAt(), row.version(), row.createdAt(), row.updatedAt());
     }
 }
