@@ -2,6 +2,7 @@ package dev.tenantcore.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantcore.contacts.domain.Department;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,36 +19,60 @@ class DepartmentApiTest extends ServiceTest {
     }
 
     @Test
-    void createReadUpdateListAndDelete() {
-        var created = api.post("/v1/departments", "{\"name\":\"  First  \",\"description\":\"About it\"}",
-                tenant.auth());
+    void aNewOrganizationStartsWithTheDefaultCatalogue() {
+        var listed = api.get("/v1/departments?limit=100", tenant.auth());
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.items()).extracting(item -> item.get("name"))
+                .containsExactlyInAnyOrderElementsOf(Department.DEFAULT_CATALOGUE);
+        var signedInOwner = signUpWithOwner(uniqueEmail());
+        assertThat(api.get("/v1/departments?limit=100", signedInOwner.auth()).items()).hasSize(12);
+    }
+
+    @Test
+    void createReadRenameAndDelete() {
+        var created = api.post("/v1/departments", "{\"name\":\"  Visual Effects \"}", tenant.auth());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
-        assertThat(created.json()).containsOnlyKeys("id", "name", "description", "createdAt", "updatedAt")
-                .containsEntry("name", "First").containsEntry("description", "About it");
+        assertThat(created.json()).containsOnlyKeys("id", "name", "createdAt", "updatedAt")
+                .containsEntry("name", "Visual Effects");
         var location = created.header("Location");
-        assertThat(location).isEqualTo("/v1/departments/" + created.string("id"));
 
-        var updated = api.patch(location, "{\"description\":null}", tenant.auth());
-        assertThat(updated.status()).isEqualTo(200);
-        assertThat(updated.json()).containsEntry("name", "First").containsEntry("description", null);
-        assertThat(updated.header("ETag")).isEqualTo("\"2\"");
-
-        var listed = api.get("/v1/departments", tenant.auth());
-        assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.items()).extracting(item -> item.get("id")).containsExactly(created.string("id"));
-
-        var history = api.get(location + "/history", tenant.auth());
-        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        var renamed = api.patch(location, "{\"name\":\"VFX\"}", tenant.auth("If-Match", "\"1\""));
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json()).containsEntry("name", "VFX");
+        assertThat(api.get(location + "/history", tenant.auth()).status()).isEqualTo(200);
 
         assertThat(api.delete(location, tenant.auth()).status()).isEqualTo(204);
         assertThat(api.get(location, tenant.auth()).status()).isEqualTo(404);
     }
 
     @Test
+    void aNameTakenIgnoringCaseIsAConflict() {
+        var taken = api.post("/v1/departments", "{\"name\":\"camera\"}", tenant.auth());
+
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aDepartmentContactsBelongToCannotBeDeletedEvenWhenTheyAreInTheTrash() {
+        var department = api.post("/v1/departments", "{\"name\":\"Visual Effects\"}", tenant.auth()).string("id");
+        var contact = api.post("/v1/contacts", "{\"name\":\"Grace\",\"departmentId\":\"" + department + "\"}",
+                tenant.auth());
+        assertThat(api.delete("/v1/contacts/" + contact.string("id"), tenant.auth()).status()).isEqualTo(204);
+
+        var refused = api.delete("/v1/departments/" + department, tenant.auth());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.get("/v1/departments/" + department, tenant.auth()).status()).isEqualTo(200);
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         var blank = api.post("/v1/departments", "{\"name\":\" \"}", tenant.auth());
-        assertThat(blank.status()).isIn(400, 422);
+        assertThat(blank.status()).isEqualTo(422);
         assertThat(blank.header("Content-Type")).startsWith("application/problem+json");
         assertThat(blank.body()).contains("name");
     }

@@ -5,13 +5,14 @@ import dev.tenantcore.support.CrudResource;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** Registers /v1/departments with the tenant-isolation suite and the permission matrix. */
+/** Registers /v1/departments with the tenant-isolation suite and the permission matrix. Names are unique. */
 @Factory
 final class DepartmentResource {
 
     @Singleton
     CrudResource departments() {
-        return new CrudResource("departments", "{\"name\":\"A department\"}", "{\"name\":\"Renamed\"}",
-                ContactPermissions.READ, ContactPermissions.WRITE);
+        return new CrudResource("departments", "{\"name\":\"A department " + CrudResource.UNIQUE + "\"}",
+                "{\"name\":\"Renamed " + CrudResource.UNIQUE + "\"}", ContactPermissions.READ,
+                ContactPermissions.WRITE);
     }
 }

@@ -88,8 +88,8 @@ class ProductionServiceTest {
         transactions.forgetTransactions();
 
         assertThat(readOnly.get(created.id())).isEqualTo(created);
-        assertThatThrownBy(() -> readOnly.create(new CreateProductionCommand("Second", "SECOND-CODE", null, null, null, null)))
-                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> readOnly.create(new CreateProductionCommand("Second", "SECOND-CODE", null, null, null,
+                null))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> nothing.get(created.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> nothing.list(PageRequest.first(10))).isInstanceOf(AccessDeniedException.class);
         assertThat(transactions.transactions()).hasSize(1);
