@@ -74,7 +74,8 @@ class DepartmentController {
     @ApiContract.BadRequest
     @ApiContract.Conflict
     @ApiContract.UnprocessableContent
-    @Operation(operationId = "createDepartment", summary = "Create a department")
+    @Operation(operationId = "createDepartment", summary = "Create a department",
+            description = "409 when the organization has a department of that name, ignoring case.")
     HttpResponse<DepartmentResponse> create(@Body @Valid CreateDepartmentRequest request) {
         var department = createDepartment.create(new CreateDepartmentCommand(request.name()));
         return withEntityTag(HttpResponse.created(mapper.toResponse(department),
@@ -85,7 +86,8 @@ class DepartmentController {
     @ApiContract.OkWithETag
     @ApiContract.BadRequest
     @ApiContract.NotFound
-    @Operation(operationId = "getDepartment", summary = "Get a department")
+    @Operation(operationId = "getDepartment", summary = "Get a department",
+            description = "The department, with its ETag.")
     HttpResponse<DepartmentResponse> get(@PathVariable UUID id) {
         var department = getDepartment.get(new DepartmentId(id));
         return withEntityTag(HttpResponse.ok(mapper.toResponse(department)), department);

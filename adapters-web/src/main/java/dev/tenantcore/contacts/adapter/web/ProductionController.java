@@ -76,7 +76,9 @@ class ProductionController {
     @ApiContract.BadRequest
     @ApiContract.Conflict
     @ApiContract.UnprocessableContent
-    @Operation(operationId = "createProduction", summary = "Create a production")
+    @Operation(operationId = "createProduction", summary = "Create a production",
+            description = "409 when another production of the organization has the code, ignoring case; status "
+                    + "development when absent.")
     HttpResponse<ProductionResponse> create(@Body @Valid CreateProductionRequest request) {
         var production = createProduction.create(new CreateProductionCommand(request.name(), request.code(),
                 request.status() == null ? null : ProductionStatus.fromCode(request.status()), request.startDate(),
@@ -89,7 +91,8 @@ class ProductionController {
     @ApiContract.OkWithETag
     @ApiContract.BadRequest
     @ApiContract.NotFound
-    @Operation(operationId = "getProduction", summary = "Get a production")
+    @Operation(operationId = "getProduction", summary = "Get a production",
+            description = "The production, with its ETag.")
     HttpResponse<ProductionResponse> get(@PathVariable UUID id) {
         var production = getProduction.get(new ProductionId(id));
         return withEntityTag(HttpResponse.ok(mapper.toResponse(production)), production);
@@ -108,8 +111,8 @@ class ProductionController {
     HttpResponse<ProductionResponse> update(@PathVariable UUID id, @Body UpdateProductionRequest request,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         var production = updateProduction.update(new UpdateProductionCommand(new ProductionId(id),
-                EntityTags.ifMatch(ifMatch), request.name(), request.code(), request.status().map(ProductionStatus::fromCode),
-                request.startDate(), request.endDate(),
+                EntityTags.ifMatch(ifMatch), request.name(), request.code(),
+                request.status().map(ProductionStatus::fromCode), request.startDate(), request.endDate(),
                 request.metadata().map(metadata -> json.toFields("metadata", metadata))));
         return withEntityTag(HttpResponse.ok(mapper.toResponse(production)), production);
     }
