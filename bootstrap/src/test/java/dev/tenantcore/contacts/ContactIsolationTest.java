@@ -110,7 +110,8 @@ class ContactIsolationTest extends ServiceTest {
     private static Set<String> matchingInDatabase(Tenant owner) throws SQLException {
         return idsInDatabase(owner, """
                 deleted_at IS NULL AND (similarity(contacts_unaccent(name), contacts_unaccent('John Smith')) >= 0.2
-                  OR contacts_search_document(name, role, company, notes) @@ to_tsquery('simple', 'john:* & smith:*'))""");
+                  OR contacts_search_document(name, role, company, notes)
+                     @@ to_tsquery('simple', 'john:* & smith:*'))""");
     }
 
     private static Set<String> idsInDatabase(Tenant owner, String condition) throws SQLException {

@@ -105,7 +105,8 @@ final class InMemoryContactRepository implements ContactRepository {
         var text = search.text().toLowerCase(Locale.ROOT);
         var after = page.after().map(cursor -> new PageRequest<>(cursor.id(), page.limit()))
                 .orElse(PageRequest.first(page.limit()));
-        var found = list(organizationId, search.filter(), new PageRequest<>(after.afterOrNull(), PageRequest.MAX_LIMIT));
+        var found = list(organizationId, search.filter(),
+                new PageRequest<>(after.afterOrNull(), PageRequest.MAX_LIMIT));
         var matches = found.items().stream()
                 .filter(contact -> contact.name().toLowerCase(Locale.ROOT).contains(text))
                 .map(contact -> new ContactMatch(contact, 1))

@@ -101,8 +101,9 @@ class JdbcProductionRepositoryTest extends DatabaseTest {
                 ProductionStatus.DEVELOPMENT, null, null, JsonFields.EMPTY, Instant.now()))))
                 .isInstanceOf(ConflictException.class).hasMessage(Production.CODE_TAKEN);
         var other = organizations.create();
-        assertThat(transactions.write(other, () -> productions.insert(Production.create(other, "Theirs", "code-TLN",
-                ProductionStatus.DEVELOPMENT, null, null, JsonFields.EMPTY, Instant.now()))).code()).isEqualTo("code-TLN");
+        var theirs = transactions.write(other, () -> productions.insert(Production.create(other, "Theirs",
+                "code-TLN", ProductionStatus.DEVELOPMENT, null, null, JsonFields.EMPTY, Instant.now())));
+        assertThat(theirs.code()).isEqualTo("code-TLN");
     }
 
     @Test

@@ -112,7 +112,8 @@ class ContactController {
     @ApiContract.BadRequest
     @ApiContract.NotFound
     @Operation(operationId = "getContact", summary = "Get a contact",
-            description = "A live contact, with its ETag; a contact in the trash is 404, like an id that never existed.")
+            description = "A live contact, with its ETag; a contact in the trash is 404, like an id that never "
+                    + "existed.")
     HttpResponse<ContactResponse> get(@PathVariable UUID id) {
         var contact = getContact.get(new ContactId(id));
         return withEntityTag(HttpResponse.ok(mapper.toResponse(contact)), contact);
