@@ -97,6 +97,8 @@ class ContactApiTest extends ServiceTest {
         assertThat(trash.items().getFirst().get("deletedAt")).isNotNull();
         var history = api.get("/v1/audit-events?entityId=" + id, tenant.auth());
         assertThat(history.items()).extracting(item -> item.get("action")).containsExactly("delete", "create");
+        assertThat(history.items().getLast().get("newValues").toString()).as("derived search columns are not recorded")
+                .contains("grace@example.com").doesNotContain("search");
 
         var restored = api.post("/v1/contacts/" + id + "/restore", null, tenant.auth());
 

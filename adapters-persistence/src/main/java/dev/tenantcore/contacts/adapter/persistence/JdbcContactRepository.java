@@ -109,8 +109,8 @@ final class JdbcContactRepository implements ContactRepository {
     }
 
     /**
-     * Matches are contacts whose accent-folded name is similar to the text (the trigram operator, served by
-     * contacts_name_trgm_idx), or whose search document holds every word of it, each also as a prefix
+     * Matches are contacts whose accent-folded name (search_name) is similar to the text (the trigram operator,
+     * served by contacts_name_trgm_idx), or whose search document holds every word of it, each also as a prefix
      * (contacts_search_idx). The rank adds the name's similarity to the full-text rank; it is computed the same
      * way on every page, so the cursor's (rank, id) splits the results exactly.
      */
@@ -125,23 +125,22 @@ final class JdbcContactRepository implements ContactRepository {
         var words = WORD.matcher(search.text()).results().map(word -> "'" + word.group() + "':*")
                 .collect(Collectors.joining(" & "));
         var parameters = new ArrayList<>();
-        var document = "contacts_search_document(name, role, company, notes)";
         var sql = new StringBuilder("SELECT * FROM (SELECT " + ContactRowRepository.COLUMNS + ", ");
         if (words.isEmpty()) {
-            sql.append("similarity(contacts_unaccent(name), contacts_unaccent(?))::real AS rank");
+            sql.append("similarity(search_name, contacts_unaccent(?))::real AS rank");
             parameters.add(search.text());
         } else {
-            sql.append("(similarity(contacts_unaccent(name), contacts_unaccent(?)) + ts_rank(").append(document)
-                    .append(", to_tsquery('simple', contacts_unaccent(?))))::real AS rank");
+            sql.append("(similarity(search_name, contacts_unaccent(?))"
+                    + " + ts_rank(search_document, to_tsquery('simple', contacts_unaccent(?))))::real AS rank");
             parameters.add(search.text());
             parameters.add(words);
         }
         sql.append(" FROM contacts WHERE organization_id = ? AND deleted_at IS NULL");
         parameters.add(organizationId.value());
-        sql.append(" AND (contacts_unaccent(name) % contacts_unaccent(?)");
+        sql.append(" AND (search_name % contacts_unaccent(?)");
         parameters.add(search.text());
         if (!words.isEmpty()) {
-            sql.append(" OR ").append(document).append(" @@ to_tsquery('simple', contacts_unaccent(?))");
+            sql.append(" OR search_document @@ to_tsquery('simple', contacts_unaccent(?))");
             parameters.add(words);
         }
         sql.append(")");
