@@ -148,7 +148,11 @@ CREATE INDEX contacts_email_idx ON contacts (organization_id, email)
 CREATE UNIQUE INDEX contacts_production_email_key ON contacts (organization_id, production_id, email)
     NULLS NOT DISTINCT WHERE deleted_at IS NULL AND email IS NOT NULL;
 -- Search: trigrams of the accent-folded name (fuzzy: "Jon Smtih" finds "John Smith"), and the full-text document.
--- Both lead with organization_id (btree_gin), so one tenant's search never reads another's entries.
+-- Both lead with organization_id (btree_gin), so one tenant's search never reads another's entries. Under row-level
+-- security PostgreSQL applies a condition whose operator is not LEAKPROOF only after the policy, never inside an
+-- index: pg_trgm's % (similarity_op) and @@ (ts_match_vq) are not, so as the runtime role these indexes are used
+-- for organization_id alone until a superuser marks those two functions LEAKPROOF (on 100,000 contacts of one
+-- organization, a selective search took 0.6-0.75 s as the runtime role, 16-47 ms with both marked).
 CREATE INDEX contacts_name_trgm_idx ON contacts USING gin (organization_id, search_name gin_trgm_ops)
     WHERE deleted_at IS NULL;
 CREATE INDEX contacts_search_idx ON contacts USING gin (organization_id, search_document) WHERE deleted_at IS NULL;

@@ -110,8 +110,8 @@ final class JdbcContactRepository implements ContactRepository {
 
     /**
      * Matches are contacts whose accent-folded name (search_name) is similar to the text (the trigram operator,
-     * served by contacts_name_trgm_idx), or whose search document holds every word of it, each also as a prefix
-     * (contacts_search_idx). The rank adds the name's similarity to the full-text rank; it is computed the same
+     * for contacts_name_trgm_idx), or whose search document holds every word of it, each also as a prefix (for
+     * contacts_search_idx; migration V10 says when row-level security lets the planner use the two). The rank adds the name's similarity to the full-text rank; it is computed the same
      * way on every page, so the cursor's (rank, id) splits the results exactly.
      */
     @Override
