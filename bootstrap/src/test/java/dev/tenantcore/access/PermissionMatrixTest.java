@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenantcore.access.domain.AccessPermissions;
 import dev.tenantcore.apikeys.domain.ApiKeyPermissions;
 import dev.tenantcore.audit.domain.AuditPermissions;
+import dev.tenantcore.contacts.domain.ContactPermissions;
 import dev.tenantcore.organizations.domain.OrganizationPermissions;
 import dev.tenantcore.shared.adapter.persistence.DatabasePermissions;
 import dev.tenantcore.shared.adapter.persistence.TestDatabase;
@@ -206,11 +207,20 @@ class PermissionMatrixTest extends ServiceTest {
             endpoints.add(new Endpoint("PATCH", one, resource.updateBody(), resource.write()));
             endpoints.add(new Endpoint("DELETE", one, null, resource.write()));
         }
+        endpoints.add(new Endpoint("POST", () -> "/v1/contacts/" + aContactInTheTrash() + "/restore", null,
+                ContactPermissions.WRITE));
         return endpoints;
     }
 
     private String aTask() {
         return createTask(organization, "{\"title\":\"a target\"}");
+    }
+
+    private String aContactInTheTrash() {
+        var contact = api.post("/v1/contacts", "{\"name\":\"a target\"}", organization.auth());
+        assertThat(contact.status()).as(contact.toString()).isEqualTo(201);
+        assertThat(api.delete("/v1/contacts/" + contact.string("id"), organization.auth()).status()).isEqualTo(204);
+        return contact.string("id");
     }
 
     private UUID aMember() {

@@ -172,7 +172,7 @@ class HttpTenantIsolationTest extends ServiceTest {
         covered.addAll(TENANTLESS_ROUTES);
         covered.addAll(USER_SCOPED_ROUTES);
         covered.addAll(EXTERNAL_LOGIN_ROUTES);
-        BY_ID_PROBES.forEach(probe -> covered.add(probe.route()));
+        probes().forEach(probe -> covered.add(probe.route()));
         crudResources.forEach(resource -> covered.addAll(resource.routes()));
 
         assertThat(covered).as("every /v1 route must join the isolation suite (the routes not found are missing "
@@ -253,6 +253,9 @@ class HttpTenantIsolationTest extends ServiceTest {
             probes.add(new ByIdProbe("PATCH " + resource.path() + "/{id}", "PATCH", one, resource.updateBody()));
             probes.add(new ByIdProbe("DELETE " + resource.path() + "/{id}", "DELETE", one, null));
         }
+        // Beside its CrudResource: restoring a contact (B's, in the trash: ContactIsolationTest).
+        probes.add(new ByIdProbe("POST /v1/contacts/{id}/restore", "POST", twin -> "/v1/contacts/"
+                + crudIds.get(twin.tenant().organizationId()).get("contacts") + "/restore", null));
         return probes;
     }
 

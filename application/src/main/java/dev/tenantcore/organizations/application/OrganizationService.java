@@ -18,6 +18,7 @@ import dev.tenantcore.shared.domain.ResourceNotFoundException;
 import dev.tenantcore.shared.domain.UserId;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 @Singleton
@@ -29,18 +30,20 @@ final class OrganizationService implements SignUpOrganizationUseCase, GetOrganiz
     private final ApiKeyProvisioning apiKeys;
     private final OwnerAccounts owners;
     private final MemberProvisioning members;
+    private final List<OrganizationSetup> setups;
     private final TenantTransactions transactions;
     private final CurrentTenant currentTenant;
     private final CurrentCaller currentCaller;
     private final Clock clock;
 
     OrganizationService(OrganizationRepository organizations, ApiKeyProvisioning apiKeys, OwnerAccounts owners,
-            MemberProvisioning members, TenantTransactions transactions, CurrentTenant currentTenant,
-            CurrentCaller currentCaller, Clock clock) {
+            MemberProvisioning members, List<OrganizationSetup> setups, TenantTransactions transactions,
+            CurrentTenant currentTenant, CurrentCaller currentCaller, Clock clock) {
         this.organizations = organizations;
         this.apiKeys = apiKeys;
         this.owners = owners;
         this.members = members;
+        this.setups = List.copyOf(setups);
         this.transactions = transactions;
         this.currentTenant = currentTenant;
         this.currentCaller = currentCaller;
@@ -62,12 +65,14 @@ final class OrganizationService implements SignUpOrganizationUseCase, GetOrganiz
         if (owner == null) {
             return transactions.write(id, () -> {
                 organizations.insert(organization);
+                setups.forEach(setup -> setup.prepare(id));
                 return new SignedUpOrganization(organization, apiKeys.issueFor(id, INITIAL_API_KEY_NAME), null);
             });
         }
         // The transaction's user is the owner, so that their account rows may be written (or read).
         return transactions.writeForUser(id, owner.userId(), () -> {
             organizations.insert(organization);
+            setups.forEach(setup -> setup.prepare(id));
             owners.save(owner);
             members.addMember(id, owner.userId(), Set.of(OWNER_ROLE));
             return new SignedUpOrganization(organization, apiKeys.issueFor(id, INITIAL_API_KEY_NAME),

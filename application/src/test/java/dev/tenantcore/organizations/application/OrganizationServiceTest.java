@@ -54,8 +54,8 @@ class OrganizationServiceTest {
     private OrganizationService serviceActingFor(CurrentTenant currentTenant) {
         var provisioning = TestApiKeyServices.provisioning(keys, new InMemoryApiKeyCredentials(keys, clock),
                 access.apiKeyRolesFor(currentTenant, () -> Caller.SYSTEM), transactions, currentTenant, clock);
-        return new OrganizationService(organizations, provisioning, owners, members, transactions, currentTenant,
-                () -> caller, clock);
+        return new OrganizationService(organizations, provisioning, owners, members, List.of(), transactions,
+                currentTenant, () -> caller, clock);
     }
 
     /** Who calls sign-up: anonymous unless a test says otherwise. */

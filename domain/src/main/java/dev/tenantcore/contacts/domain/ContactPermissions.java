@@ -1,0 +1,12 @@
+package dev.tenantcore.contacts.domain;
+
+import dev.tenantcore.shared.domain.Permission;
+
+/** The contacts context's permissions; its migration catalogues them and grants them to the built-in roles. */
+public final class ContactPermissions {
+    public static final Permission READ = new Permission("contacts:read");
+    public static final Permission WRITE = new Permission("contacts:write");
+
+    private ContactPermissions() {
+    }
+}
