@@ -1,5 +1,6 @@
 package dev.tenantcore.jobs.adapter.persistence;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -28,15 +29,18 @@ final class JobQueueFigures {
     record Figures(long pending, long running, long waiting, double oldestPendingAgeSeconds, long dead) {
     }
 
-    private final DataSource pool;
+    private final BeanProvider<DataSource> dataSource;
+    private final DataSourceResolver resolver;
     private final Duration deadAfter;
     private volatile Figures last;
     private volatile long lastReadAt;
 
-    JobQueueFigures(DataSource dataSource, DataSourceResolver resolver,
+    /** The pool is looked up at the first reading: the meter registry is built while the pool is being made. */
+    JobQueueFigures(BeanProvider<DataSource> dataSource, DataSourceResolver resolver,
             @Property(name = "tenantcore.jobs.heartbeat-interval") Duration heartbeatInterval,
             @Property(name = "tenantcore.jobs.missed-heartbeats") int missedHeartbeats) {
-        this.pool = resolver.resolve(dataSource);
+        this.dataSource = dataSource;
+        this.resolver = resolver;
         this.deadAfter = heartbeatInterval.multipliedBy(missedHeartbeats);
     }
 
@@ -53,7 +57,7 @@ final class JobQueueFigures {
     }
 
     private Figures read() {
-        try (var connection = pool.getConnection(); var query = connection.prepareStatement("""
+        try (var connection = resolver.resolve(dataSource.get()).getConnection(); var query = connection.prepareStatement("""
                 SELECT count(*) FILTER (WHERE NOT picked AND execution_time <= now()),
                        count(*) FILTER (WHERE picked),
                        count(*) FILTER (WHERE NOT picked AND execution_time > now()),
