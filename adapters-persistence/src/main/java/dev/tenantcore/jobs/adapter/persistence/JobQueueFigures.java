@@ -37,8 +37,8 @@ final class JobQueueFigures {
 
     /** The pool is looked up at the first reading: the meter registry is built while the pool is being made. */
     JobQueueFigures(BeanProvider<DataSource> dataSource, DataSourceResolver resolver,
-            @Property(name = "tenantcore.jobs.heartbeat-interval") Duration heartbeatInterval,
-            @Property(name = "tenantcore.jobs.missed-heartbeats") int missedHeartbeats) {
+            @Property(name = "tenantcore.jobs.heartbeat-interval", defaultValue = "30s") Duration heartbeatInterval,
+            @Property(name = "tenantcore.jobs.missed-heartbeats", defaultValue = "4") int missedHeartbeats) {
         this.dataSource = dataSource;
         this.resolver = resolver;
         this.deadAfter = heartbeatInterval.multipliedBy(missedHeartbeats);

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * entries it runs and revives those whose process stopped heartbeating (a crash, a kill), and reschedules failures
  * after a delay that doubles each time. The queue entries carry no tenant data; each step runs in the job's
  * organization's transaction. Not started when {@code tenantcore.jobs.enabled} is false: that process only queues.
+ * The settings' defaults repeat application.yml's, for contexts without it (this module's own tests).
  */
 @Singleton
 @Requires(beans = DataSource.class)
@@ -53,13 +54,13 @@ final class JobWorker implements ApplicationEventListener<StartupEvent> {
 
     JobWorker(DataSource dataSource, DataSourceResolver resolver, List<JobHandler> handlers,
             TenantTransactions transactions, JobRows rows,
-            @Property(name = "tenantcore.jobs.threads") int threads,
-            @Property(name = "tenantcore.jobs.poll-interval") Duration pollInterval,
-            @Property(name = "tenantcore.jobs.heartbeat-interval") Duration heartbeatInterval,
-            @Property(name = "tenantcore.jobs.missed-heartbeats") int missedHeartbeats,
-            @Property(name = "tenantcore.jobs.retry-delay") Duration retryDelay,
-            @Property(name = "tenantcore.jobs.max-attempts") int maxAttempts,
-            @Property(name = "tenantcore.jobs.shutdown-wait") Duration shutdownWait) {
+            @Property(name = "tenantcore.jobs.threads", defaultValue = "2") int threads,
+            @Property(name = "tenantcore.jobs.poll-interval", defaultValue = "1s") Duration pollInterval,
+            @Property(name = "tenantcore.jobs.heartbeat-interval", defaultValue = "30s") Duration heartbeatInterval,
+            @Property(name = "tenantcore.jobs.missed-heartbeats", defaultValue = "4") int missedHeartbeats,
+            @Property(name = "tenantcore.jobs.retry-delay", defaultValue = "10s") Duration retryDelay,
+            @Property(name = "tenantcore.jobs.max-attempts", defaultValue = "10") int maxAttempts,
+            @Property(name = "tenantcore.jobs.shutdown-wait", defaultValue = "20s") Duration shutdownWait) {
         this.transactions = transactions;
         this.rows = rows;
         this.maxAttempts = maxAttempts;
