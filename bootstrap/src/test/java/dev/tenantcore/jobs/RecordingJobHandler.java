@@ -26,8 +26,14 @@ final class RecordingJobHandler implements JobHandler {
     /**
      * @param failingAttempts the job's first attempts (over all its steps) that fail after writing their effect
      * @param otherOrganization an organization whose tasks the step looks for (row-level security must hide them)
+     * @param stallFirstAttempt the first attempt, after writing its effect, waits until its thread is interrupted
      */
-    record Script(int steps, int failingAttempts, Duration stepTime, OrganizationId otherOrganization) {
+    record Script(int steps, int failingAttempts, Duration stepTime, OrganizationId otherOrganization,
+            boolean stallFirstAttempt) {
+        Script(int steps, int failingAttempts, Duration stepTime, OrganizationId otherOrganization) {
+            this(steps, failingAttempts, stepTime, otherOrganization, false);
+        }
+
         static Script of(int steps) {
             return new Script(steps, 0, Duration.ZERO, null);
         }
@@ -67,6 +73,9 @@ final class RecordingJobHandler implements JobHandler {
         var attempt = ATTEMPTS.computeIfAbsent(run.jobId(), id -> new AtomicInteger()).incrementAndGet();
         if (attempt <= script.failingAttempts()) {
             throw new IllegalStateException("transient failure, attempt " + attempt);
+        }
+        if (attempt == 1 && script.stallFirstAttempt()) {
+            sleep(Duration.ofMinutes(10)); // until the worker's shutdown interrupts it
         }
         var until = System.nanoTime() + script.stepTime().toNanos();
         while (System.nanoTime() < until) {
