@@ -58,7 +58,9 @@ class ManagementEndpointsTest {
         var health = management.get("/health");
         assertThat(health.status()).isEqualTo(200);
         var details = health.object("details");
-        assertThat(details).containsKeys("jdbc", "migrations");
+        assertThat(details).containsKeys("jdbc", "migrations", "jobs");
+        assertThat(details.get("jobs").toString()).contains("status=UP").contains("pending=")
+                .contains("oldestPendingAgeSeconds=");
         assertThat(details.get("migrations").toString()).contains("status=UP").contains("pendingMigrations=0");
 
         api.get("/v1/tasks"); // one request for the HTTP meters (a 401)
@@ -72,7 +74,9 @@ class ManagementEndpointsTest {
                 .contains("tenantcore_db_transactions_total{outcome=\"committed\"")
                 .contains("tenantcore_db_cache_hit_ratio")
                 .contains("tenantcore_db_table_size_bytes{table=\"tasks\"")
-                .contains("tenantcore_db_audit_partitions");
+                .contains("tenantcore_db_audit_partitions")
+                .contains("tenantcore_jobs_pending ")
+                .contains("tenantcore_jobs_oldest_pending_age_seconds ");
         assertThat(management.get("/v1/tasks").status()).as("the API is not served on the management port")
                 .isEqualTo(404);
     }

@@ -27,6 +27,13 @@ final class IsolationCatalog {
     static final Set<String> NOT_TENANT_DATA = Set.of("flyway_schema_history", "audit_log_horizon", "permissions",
             "builtin_role_permissions");
     /**
+     * Global tables the runtime role writes, which hold no tenant data, each with the CHECK constraints that keep it
+     * so: db-scheduler's job queue (V11), whose entries name only '<organization id>/<job id>' and carry no data;
+     * a job's own state is in the tenant table jobs.
+     */
+    static final Map<String, Set<String>> GLOBAL_QUEUES = Map.of("scheduled_tasks",
+            Set.of("scheduled_tasks_instance_is_ids_check", "scheduled_tasks_no_data_check"));
+    /**
      * A person's own data, global rather than per tenant (migration V4): scoped by app.user_id, with the user's id
      * in every key. {@code users} is their root, keyed by id.
      */
@@ -61,6 +68,10 @@ final class IsolationCatalog {
         for (var table : tables(connection)) {
             if (NOT_TENANT_DATA.contains(table)) {
                 checkReadOnlyForRuntimeRole(connection, table, found);
+                continue;
+            }
+            if (GLOBAL_QUEUES.containsKey(table)) {
+                checkHoldsOnlyIds(connection, table, GLOBAL_QUEUES.get(table), found);
                 continue;
             }
             if (isPartition(connection, table)) {
@@ -233,6 +244,18 @@ final class IsolationCatalog {
     private static boolean isPartition(Connection connection, String table) throws SQLException {
         return strings(connection, "SELECT relispartition FROM pg_class WHERE oid = 'public." + table + "'::regclass")
                 .equals(List.of("t"));
+    }
+
+    private static void checkHoldsOnlyIds(Connection connection, String table, Set<String> constraints,
+            List<String> found) throws SQLException {
+        var present = strings(connection, "SELECT conname FROM pg_constraint WHERE contype = 'c' AND convalidated"
+                + " AND conrelid = 'public." + table + "'::regclass");
+        if (!present.containsAll(constraints)) {
+            found.add(table + ": a global queue must keep tenant data out with " + constraints + ", has " + present);
+        }
+        if (hasColumn(connection, table, "organization_id")) {
+            found.add(table + ": a global queue with an organization_id column: make it a tenant table");
+        }
     }
 
     private static void checkNoRuntimePrivileges(Connection connection, String table, List<String> found)

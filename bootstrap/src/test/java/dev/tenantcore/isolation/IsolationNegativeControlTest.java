@@ -37,6 +37,7 @@ class IsolationNegativeControlTest extends ServiceTest {
                         + "FOREIGN KEY (user_id) REFERENCES user_credentials (user_id) NOT VALID");
                 statement.execute("GRANT INSERT ON permissions TO tenantcore_app");
                 statement.execute("DROP TRIGGER tasks_audit ON tasks");
+                statement.execute("ALTER TABLE scheduled_tasks DROP CONSTRAINT scheduled_tasks_no_data_check");
 
                 assertThat(IsolationCatalog.violations(superuser)).anySatisfy(v -> assertThat(v).startsWith("tasks: row-level security not enabled and forced"))
                         .anySatisfy(v -> assertThat(v).startsWith("api_keys: expected one policy"))
@@ -51,7 +52,8 @@ class IsolationNegativeControlTest extends ServiceTest {
                         .anySatisfy(v -> assertThat(v).contains("user_profiles_name_key").contains("user_id"))
                         .anySatisfy(v -> assertThat(v).contains("memberships_credentials_fkey"))
                         .anySatisfy(v -> assertThat(v).startsWith("permissions: not tenant data, yet"))
-                        .anySatisfy(v -> assertThat(v).startsWith("tasks: no audit trigger"));
+                        .anySatisfy(v -> assertThat(v).startsWith("tasks: no audit trigger"))
+                        .anySatisfy(v -> assertThat(v).startsWith("scheduled_tasks: a global queue must keep"));
 
                 // Run as the owner with FORCE off: the probe that must see zero rows without a tenant sees them.
                 statement.execute("SET LOCAL ROLE tenantcore_owner");
