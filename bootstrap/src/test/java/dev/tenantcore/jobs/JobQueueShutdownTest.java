@@ -48,7 +48,9 @@ class JobQueueShutdownTest {
         RecordingJobHandler.SCRIPTS.put(jobId, new Script(3, 0, Duration.ZERO, null, true));
         JobTesting.execute("UPDATE scheduled_tasks SET execution_time = now() WHERE task_instance LIKE '%/" + jobId
                 + "'");
-        await("the first attempt to stall", () -> RecordingJobHandler.OBSERVATIONS.containsKey(jobId));
+        // Not containsKey: the handler puts the job's list in the map before it adds its first observation.
+        await("the first attempt to stall",
+                () -> !RecordingJobHandler.OBSERVATIONS.getOrDefault(jobId, java.util.List.of()).isEmpty());
         var stalled = RecordingJobHandler.OBSERVATIONS.get(jobId).getFirst().handler();
         var stopping = stalled == first.getBean(RecordingJobHandler.class) ? first : second;
         var surviving = stopping == first ? second : first;
