@@ -51,9 +51,13 @@ class GeneratedJavaClientTest extends ServiceTest {
         var tasks = new TasksApi(client);
         var created = new ArrayList<UUID>();
         for (var title : List.of("First", "Second", "Third", "Fourth", "Fifth")) {
-            var response = tasks.createTaskWithHttpInfo(new CreateTaskRequest().title(title));
+            var idempotencyKey = UUID.randomUUID().toString();
+            var response = tasks.createTaskWithHttpInfo(new CreateTaskRequest().title(title), idempotencyKey);
             assertThat(response.getStatusCode()).isEqualTo(201);
             var task = response.getData();
+            // A retry with the key, as a client does when it did not get the answer: the same task, not a new one.
+            assertThat(tasks.createTask(new CreateTaskRequest().title(title), idempotencyKey).getId())
+                    .isEqualTo(task.getId());
             assertThat(response.getHeaders().get("location")).containsExactly("/v1/tasks/" + task.getId());
             assertThat(response.getHeaders().get("etag")).containsExactly("\"1\"");
             created.add(task.getId());

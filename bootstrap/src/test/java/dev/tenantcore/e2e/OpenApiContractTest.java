@@ -154,6 +154,21 @@ class OpenApiContractTest {
         assertThat(schemas).noneMatch(name -> name.contains("JsonNode") || name.contains("Cursor"));
     }
 
+    @Test
+    void idempotentPostsDocumentTheKeyAndItsAnswers() {
+        var idempotent = apiOperations().stream().filter(operation -> operation.parameters().stream()
+                .anyMatch(parameter -> "#/components/parameters/IdempotencyKey".equals(parameter.get("$ref"))))
+                .toList();
+        assertThat(idempotent).as("operations taking Idempotency-Key").hasSizeGreaterThanOrEqualTo(8)
+                .allMatch(operation -> operation.method().equals("post"));
+        for (var operation : idempotent) {
+            assertThat(operation.responses()).as("responses of %s", operation).containsKeys("400", "409", "422");
+        }
+        var key = map(map(map(document.get("components")).get("parameters")).get("IdempotencyKey"));
+        assertThat(key).containsEntry("name", "Idempotency-Key").containsEntry("in", "header");
+        assertThat(map(key.get("schema"))).containsEntry("type", "string").containsEntry("maxLength", 255);
+    }
+
     private List<Operation> apiOperations() {
         return OPERATIONS.stream().filter(operation -> operation.path().startsWith("/v1/")).toList();
     }

@@ -7,6 +7,7 @@ import dev.tenantcore.access.application.RevokeInvitationUseCase;
 import dev.tenantcore.access.domain.InvitationId;
 import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
+import dev.tenantcore.shared.adapter.web.Idempotent;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
 import dev.tenantcore.shared.domain.PageRequest;
@@ -62,6 +63,7 @@ class InvitationController {
     }
 
     @Post
+    @Idempotent(showsSecret = true)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Status(HttpStatus.CREATED)
     @ApiContract.Authenticated

@@ -7,6 +7,7 @@ import dev.tenantcore.apikeys.application.RevokeApiKeyUseCase;
 import dev.tenantcore.apikeys.domain.ApiKeyId;
 import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
+import dev.tenantcore.shared.adapter.web.Idempotent;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
 import dev.tenantcore.shared.domain.PageRequest;
@@ -57,6 +58,7 @@ class ApiKeyController {
     }
 
     @Post
+    @Idempotent(showsSecret = true)
     @Status(HttpStatus.CREATED)
     @ApiContract.Created
     @ApiContract.BadRequest

@@ -19,6 +19,7 @@ import dev.tenantcore.contacts.domain.DepartmentId;
 import dev.tenantcore.contacts.domain.ProductionId;
 import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
+import dev.tenantcore.shared.adapter.web.Idempotent;
 import dev.tenantcore.shared.adapter.web.PageResponse;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.PageRequest;
@@ -88,6 +89,7 @@ class ContactController {
     }
 
     @Post
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @ApiContract.CreatedAt
     @ApiContract.BadRequest
@@ -155,6 +157,7 @@ class ContactController {
     }
 
     @Post("/{id}/restore")
+    @Idempotent
     @ApiContract.OkWithETag
     @ApiContract.BadRequest
     @ApiContract.NotFound

@@ -11,6 +11,7 @@ import dev.tenantcore.contacts.domain.Department;
 import dev.tenantcore.contacts.domain.DepartmentId;
 import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
+import dev.tenantcore.shared.adapter.web.Idempotent;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
 import dev.tenantcore.shared.domain.PageRequest;
@@ -69,6 +70,7 @@ class DepartmentController {
     }
 
     @Post
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @ApiContract.CreatedAt
     @ApiContract.BadRequest

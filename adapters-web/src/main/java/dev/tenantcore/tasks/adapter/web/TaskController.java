@@ -2,6 +2,7 @@ package dev.tenantcore.tasks.adapter.web;
 
 import dev.tenantcore.shared.adapter.web.ApiContract;
 import dev.tenantcore.shared.adapter.web.EntityTags;
+import dev.tenantcore.shared.adapter.web.Idempotent;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
 import dev.tenantcore.shared.domain.PageRequest;
@@ -71,6 +72,7 @@ class TaskController {
     }
 
     @Post
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @ApiContract.CreatedAt
     @ApiContract.BadRequest
