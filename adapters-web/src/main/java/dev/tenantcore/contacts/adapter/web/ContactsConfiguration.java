@@ -7,12 +7,13 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * {@code tenantcore.contacts.*}: how long deleted contacts stay in the trash, and which region a phone number
+ * {@code tenantcore.contacts.*}: how long deleted contacts stay in the trash, how often it is purged, and which region a phone number
  * without a country code belongs to (an ISO 3166 code such as US, GB, DE).
  */
 @ConfigurationProperties("tenantcore.contacts")
 final class ContactsConfiguration {
     private Duration trashRetention = Duration.ofDays(30);
+    private Duration purgeInterval = Duration.ofDays(1);
     private String defaultRegion = "US";
 
     public Duration getTrashRetention() {
@@ -21,6 +22,14 @@ final class ContactsConfiguration {
 
     public void setTrashRetention(Duration trashRetention) {
         this.trashRetention = trashRetention;
+    }
+
+    public Duration getPurgeInterval() {
+        return purgeInterval;
+    }
+
+    public void setPurgeInterval(Duration purgeInterval) {
+        this.purgeInterval = purgeInterval;
     }
 
     public String getDefaultRegion() {
@@ -35,7 +44,7 @@ final class ContactsConfiguration {
     static final class Settings {
         @Singleton
         ContactSettings contactSettings(ContactsConfiguration configuration) {
-            return new ContactSettings(configuration.getTrashRetention());
+            return new ContactSettings(configuration.getTrashRetention(), configuration.getPurgeInterval());
         }
     }
 }
