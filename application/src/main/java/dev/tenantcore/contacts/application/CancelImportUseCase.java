@@ -5,8 +5,8 @@ import dev.tenantcore.contacts.domain.ImportId;
 
 public interface CancelImportUseCase {
     /**
-     * Stops the import after the chunk under way (the chunks done stay done); a {@code ConflictException} if it has
-     * already ended.
+     * Stops the import after the chunk under way (the chunks done stay done). An import that has already ended is
+     * returned as it is: cancelling twice, or too late, is no error, and its status says what happened.
      */
     ContactImport cancel(ImportId id);
 }

@@ -6,12 +6,12 @@ import dev.tenantcore.contacts.domain.ImportFiles;
 import dev.tenantcore.contacts.domain.ImportId;
 import dev.tenantcore.contacts.domain.ImportRepository;
 import dev.tenantcore.contacts.domain.ImportRowError;
+import dev.tenantcore.contacts.domain.ImportStatus;
 import dev.tenantcore.jobs.application.JobId;
 import dev.tenantcore.jobs.application.JobQueue;
 import dev.tenantcore.jobs.application.JobStatus;
 import dev.tenantcore.shared.application.CurrentTenant;
 import dev.tenantcore.shared.application.TenantTransactions;
-import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.InvariantViolationException;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
@@ -111,13 +111,14 @@ final class ImportService implements StartImportUseCase, GetImportUseCase, ListI
             var current = imports.lock(organizationId, id).map(found -> asTheJobLeftIt(organizationId, found))
                     .orElseThrow(ImportService::notFound);
             if (current.status().finished()) {
-                throw new ConflictException("the import has already ended: it is "
-                        + current.status().name().toLowerCase(java.util.Locale.ROOT));
+                return current;
             }
             jobs.cancel(organizationId, new JobId(id.value()));
             return imports.update(current.cancelled(clock.instant()));
         });
-        files.delete(organizationId, id);
+        if (cancelled.status() == ImportStatus.CANCELLED) {
+            files.delete(organizationId, id);
+        }
         return cancelled;
     }
 

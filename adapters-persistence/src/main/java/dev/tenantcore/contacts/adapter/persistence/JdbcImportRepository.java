@@ -109,8 +109,8 @@ final class JdbcImportRepository implements ImportRepository {
     /** The primary key, scanned backwards: ids are time-ordered. */
     @Override
     public Page<ContactImport> list(OrganizationId organizationId, PageRequest<ImportId> page) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + """
-                 FROM imports WHERE organization_id = ? AND id < ? ORDER BY id DESC LIMIT ?""", statement -> {
+        return jdbc.prepareStatement("SELECT " + COLUMNS
+                + " FROM imports WHERE organization_id = ? AND id < ? ORDER BY id DESC LIMIT ?", statement -> {
             statement.setObject(1, organizationId.value());
             statement.setObject(2, page.after().map(ImportId::value).orElse(PersistedIds.NEWEST));
             statement.setInt(3, page.limit() + 1);

@@ -135,10 +135,9 @@ class ImportController {
     @ApiContract.Ok
     @ApiContract.BadRequest
     @ApiContract.NotFound
-    @ApiContract.Conflict
     @Operation(operationId = "cancelImport", summary = "Cancel an import",
-            description = "It stops after the chunk of rows under way; the contacts of the chunks done stay. 409 "
-                    + "when the import has already ended.")
+            description = "It stops after the chunk of rows under way; the contacts of the chunks done stay. An "
+                    + "import that has already ended is returned as it is: its status says how it ended.")
     ImportResponse cancel(@PathVariable UUID id) {
         return toResponse(cancelImport.cancel(new ImportId(id)));
     }
