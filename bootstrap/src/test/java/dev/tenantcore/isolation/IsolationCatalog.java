@@ -58,7 +58,9 @@ final class IsolationCatalog {
      */
     static final Map<String, String> NOT_AUDITED = Map.of(
             "invitation_roles", "the roles an invitation will grant: written with the invitation and never changed;"
-                    + " accepting it records them as member_role events, and deleting a role is a role event");
+                    + " accepting it records them as member_role events, and deleting a role is a role event",
+            "import_errors", "an import's error report: lines the import's job derives from the uploaded file, "
+                    + "never changed; the import's own events record its upload, end and counts");
 
     private IsolationCatalog() {
     }
