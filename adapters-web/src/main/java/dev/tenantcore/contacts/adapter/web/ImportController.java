@@ -126,7 +126,10 @@ class ImportController {
     @ApiContract.Ok
     @ApiContract.BadRequest
     @ApiContract.NotFound
-    @Operation(operationId = "getImport", summary = "Get an import: its status, progress and counts")
+    @Operation(operationId = "getImport", summary = "Get an import: its status, progress and counts",
+            description = "status: pending, processing (rowsDone of rowsTotal so far), then completed, failed (error "
+                    + "says why) or cancelled. The counts say what became of the rows done: created, updated, "
+                    + "skipped (a duplicate under the skip policy), failed (see errors.csv) and needsReview.")
     ImportResponse get(@PathVariable UUID id) {
         return toResponse(getImport.get(new ImportId(id)));
     }
