@@ -27,16 +27,16 @@ final class ContactImportJob implements JobHandler {
 
     private final ImportRepository imports;
     private final ImportFiles files;
+    private final ContactSheets sheets;
     // Resolved at the first step, not with the handler: the worker builds every handler when it starts, also in a
-    // context of the persistence adapters alone (that module's tests), where the file reader and settings (the web
-    // adapter's) do not exist.
-    private final Provider<ContactSheets> sheets;
+    // context of the persistence adapters alone (that module's tests), where the phone numbers' parser (the web
+    // adapter's) does not exist.
     private final Provider<ImportChunks> chunks;
-    private final Provider<ImportSettings> settings;
+    private final ImportSettings settings;
     private final Clock clock;
 
-    ContactImportJob(ImportRepository imports, ImportFiles files, Provider<ContactSheets> sheets,
-            Provider<ImportChunks> chunks, Provider<ImportSettings> settings, Clock clock) {
+    ContactImportJob(ImportRepository imports, ImportFiles files, ContactSheets sheets, Provider<ImportChunks> chunks,
+            ImportSettings settings, Clock clock) {
         this.imports = imports;
         this.files = files;
         this.sheets = sheets;
@@ -64,10 +64,10 @@ final class ContactImportJob implements JobHandler {
         }
         // A dry run writes nothing a later chunk could see: it reads the file in one step, so that it finds the
         // duplicates within the file as the real import would.
-        var chunkSize = current.dryRun() ? Math.max(1, current.rowsTotal()) : settings.get().chunkSize();
+        var chunkSize = current.dryRun() ? Math.max(1, current.rowsTotal()) : settings.chunkSize();
         List<ContactSheets.SheetRow> rows;
         try (var file = files.open(organizationId, id)) {
-            rows = sheets.get().rows(file, current.rowsDone(), chunkSize);
+            rows = sheets.rows(file, current.rowsDone(), chunkSize);
         } catch (InvariantViolationException e) {
             imports.update(current.failed("the file could not be read: " + e.getMessage(), clock.instant()));
             return JobStep.CONTINUES;

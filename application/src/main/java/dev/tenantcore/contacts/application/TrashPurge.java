@@ -7,7 +7,6 @@ import dev.tenantcore.jobs.application.JobRun;
 import dev.tenantcore.jobs.application.JobStep;
 import dev.tenantcore.organizations.application.OrganizationSetup;
 import dev.tenantcore.shared.domain.OrganizationId;
-import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -24,11 +23,10 @@ final class TrashPurge implements JobHandler, OrganizationSetup {
 
     private final ContactRepository contacts;
     private final JobQueue jobs;
-    /** Resolved when used, like ContactImportJob's settings: the worker builds its handlers wherever it starts. */
-    private final Provider<ContactSettings> settings;
+    private final ContactSettings settings;
     private final Clock clock;
 
-    TrashPurge(ContactRepository contacts, JobQueue jobs, Provider<ContactSettings> settings, Clock clock) {
+    TrashPurge(ContactRepository contacts, JobQueue jobs, ContactSettings settings, Clock clock) {
         this.contacts = contacts;
         this.jobs = jobs;
         this.settings = settings;
@@ -42,14 +40,14 @@ final class TrashPurge implements JobHandler, OrganizationSetup {
 
     @Override
     public void prepare(OrganizationId organizationId) {
-        jobs.enqueue(organizationId, TYPE, clock.instant().plus(settings.get().purgeInterval()));
+        jobs.enqueue(organizationId, TYPE, clock.instant().plus(settings.purgeInterval()));
     }
 
     @Override
     public JobStep step(JobRun run) {
         var now = clock.instant();
-        contacts.purgeDeletedBefore(run.organizationId(), now.minus(settings.get().trashRetention()));
-        jobs.enqueue(run.organizationId(), TYPE, now.plus(settings.get().purgeInterval()));
+        contacts.purgeDeletedBefore(run.organizationId(), now.minus(settings.trashRetention()));
+        jobs.enqueue(run.organizationId(), TYPE, now.plus(settings.purgeInterval()));
         return JobStep.FINISHED;
     }
 }

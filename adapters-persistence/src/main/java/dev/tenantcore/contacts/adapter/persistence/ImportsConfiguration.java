@@ -1,4 +1,4 @@
-package dev.tenantcore.contacts.adapter.web;
+package dev.tenantcore.contacts.adapter.persistence;
 
 import dev.tenantcore.contacts.application.ImportSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -9,7 +9,8 @@ import jakarta.inject.Singleton;
 /**
  * {@code tenantcore.imports.*}: the largest file an import takes (micronaut.server.multipart.max-file-size and
  * max-request-size must let it through: application.yml sets them from this), and the rows of one job step. The
- * storage directory is read by the storage adapter itself.
+ * storage directory is read by {@link DirectoryImportFiles}. Here, beside the job worker, rather than in the web
+ * adapter: the worker builds the import's job handler wherever it runs.
  */
 @ConfigurationProperties("tenantcore.imports")
 final class ImportsConfiguration {

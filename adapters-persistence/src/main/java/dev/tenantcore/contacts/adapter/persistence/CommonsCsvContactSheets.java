@@ -1,4 +1,4 @@
-package dev.tenantcore.contacts.adapter.web;
+package dev.tenantcore.contacts.adapter.persistence;
 
 import dev.tenantcore.contacts.application.ContactSheets;
 import dev.tenantcore.shared.domain.InvariantViolationException;
