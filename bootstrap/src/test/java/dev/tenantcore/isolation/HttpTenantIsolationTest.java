@@ -11,6 +11,7 @@ import dev.tenantcore.shared.domain.UserId;
 import dev.tenantcore.support.AccessFixtures;
 import dev.tenantcore.support.ApiClient;
 import dev.tenantcore.support.CrudResource;
+import dev.tenantcore.support.ImportFixtures;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
 import dev.tenantcore.support.TestMemberships;
@@ -18,6 +19,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ class HttpTenantIsolationTest extends ServiceTest {
      * have a custom role of the same name; each has a member holding it, with a task assigned, and an open invitation.
      */
     record Twin(Tenant tenant, List<String> taskIds, String extraKeyId, String deletedTaskId, String memberId,
-            String roleId, String invitationId, String invitationToken) {
+            String roleId, String invitationId, String invitationToken, String importId) {
     }
 
     static final String TWIN_ROLE = "twin-role";
@@ -78,14 +80,22 @@ class HttpTenantIsolationTest extends ServiceTest {
             new ByIdProbe("GET /v1/roles/{id}", "GET", twin -> "/v1/roles/" + twin.roleId(), null),
             new ByIdProbe("PATCH /v1/roles/{id}", "PATCH", twin -> "/v1/roles/" + twin.roleId(),
                     "{\"description\":\"hijacked\",\"permissions\":[\"audit:read\"]}"),
-            new ByIdProbe("DELETE /v1/roles/{id}", "DELETE", twin -> "/v1/roles/" + twin.roleId(), null));
+            new ByIdProbe("DELETE /v1/roles/{id}", "DELETE", twin -> "/v1/roles/" + twin.roleId(), null),
+            new ByIdProbe("GET /v1/imports/{id}", "GET", twin -> "/v1/imports/" + twin.importId(), null),
+            new ByIdProbe("POST /v1/imports/{id}/cancel", "POST",
+                    twin -> "/v1/imports/" + twin.importId() + "/cancel", null),
+            new ByIdProbe("GET /v1/imports/{id}/errors.csv", "GET",
+                    twin -> "/v1/imports/" + twin.importId() + "/errors.csv", null),
+            new ByIdProbe("GET /v1/{collection}/{id}/history", "GET",
+                    twin -> "/v1/imports/" + twin.importId() + "/history", null));
     private static final Pattern AN_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** Routes with no id: they act on the caller's own organization, checked below one by one. */
     static final Set<String> CALLER_SCOPED_ROUTES = Set.of(
             "GET /v1/organization", "PATCH /v1/organization", "GET /v1/tasks", "POST /v1/tasks", "GET /v1/api-keys",
             "POST /v1/api-keys", "GET /v1/audit-events", "GET /v1/audit-events/export", "GET /v1/members",
-            "GET /v1/roles", "POST /v1/roles", "GET /v1/me", "GET /v1/invitations", "POST /v1/invitations");
+            "GET /v1/roles", "POST /v1/roles", "GET /v1/me", "GET /v1/invitations", "POST /v1/invitations",
+            "GET /v1/imports", "POST /v1/imports");
 
     /**
      * No tenant yet: sign-up is covered by the spoofing test (a body naming B cannot join B); logging in names the
@@ -157,8 +167,14 @@ class HttpTenantIsolationTest extends ServiceTest {
         var invitation = api.post("/v1/invitations", "{\"email\":\"twin-" + UUID.randomUUID()
                 + "@example.com\",\"roles\":[\"member\"]}", tenant.auth());
         assertThat(invitation.status()).as(invitation.toString()).isEqualTo(201);
+        // An import with a refused row (an error report to probe), ended before the probes, so that B's rows hold
+        // still while they run.
+        var contactImport = ImportFixtures.upload(api, tenant,
+                "name,email\nTwin,twin@example.com\nBroken,not-an-email\n".getBytes(StandardCharsets.UTF_8),
+                Map.of());
+        ImportFixtures.ended(api, tenant, contactImport.string("id"));
         return new Twin(tenant, List.copyOf(tasks.reversed()), key.string("id"), deleted, member.toString(),
-                role.string("id"), invitation.string("id"), invitation.string("token"));
+                role.string("id"), invitation.string("id"), invitation.string("token"), contactImport.string("id"));
     }
 
     @Test
@@ -236,6 +252,7 @@ class HttpTenantIsolationTest extends ServiceTest {
         assertThat(allPages("/v1/members?limit=1", a, "userId"))
                 .isEqualTo(idsInDatabase("memberships", "user_id", a, ""));
         assertThat(allPages("/v1/roles?limit=2", b)).isEqualTo(idsInDatabase("roles", b));
+        assertThat(allPages("/v1/imports?limit=1", a)).isEqualTo(idsInDatabase("imports", a));
         assertThat(allPages("/v1/tasks?limit=1&assigneeId=" + b.memberId(), a)).isEmpty();
         for (var resource : crudResources) {
             assertThat(allPages(resource.path() + "?limit=1", a)).as(resource.path())

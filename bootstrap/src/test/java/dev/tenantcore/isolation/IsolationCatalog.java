@@ -60,7 +60,9 @@ final class IsolationCatalog {
             "invitation_roles", "the roles an invitation will grant: written with the invitation and never changed;"
                     + " accepting it records them as member_role events, and deleting a role is a role event",
             "idempotency_keys", "the responses kept for a day for retries of POSTs: each request's own changes are"
-                    + " audited, and the log would otherwise hold copies of their responses");
+                    + " audited, and the log would otherwise hold copies of their responses",
+            "import_errors", "an import's error report: lines the import's job derives from the uploaded file, "
+                    + "never changed; the import's own events record its upload, end and counts");
 
     private IsolationCatalog() {
     }

@@ -40,7 +40,7 @@ class ContactServiceTest {
     private final ContactService service = serviceAt(clock, readWrite);
 
     private ContactService serviceAt(Clock at, CurrentTenant currentTenant) {
-        return new ContactService(contacts, new FakePhoneNumbers(), new ContactSettings(RETENTION), transactions,
+        return new ContactService(contacts, new FakePhoneNumbers(), new ContactSettings(RETENTION, Duration.ofDays(1)), transactions,
                 currentTenant, at);
     }
 

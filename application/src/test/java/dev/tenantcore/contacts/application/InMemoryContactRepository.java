@@ -7,6 +7,7 @@ import dev.tenantcore.contacts.domain.ContactMatch;
 import dev.tenantcore.contacts.domain.ContactRepository;
 import dev.tenantcore.contacts.domain.ContactSearch;
 import dev.tenantcore.contacts.domain.ContactSearchCursor;
+import dev.tenantcore.contacts.domain.ProductionId;
 import dev.tenantcore.shared.application.FakeTenantTransactions;
 import dev.tenantcore.shared.domain.ConflictException;
 import dev.tenantcore.shared.domain.OrganizationId;
@@ -14,6 +15,7 @@ import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,5 +143,28 @@ final class InMemoryContactRepository implements ContactRepository {
                 && contact.isDeleted() && contact.deletedAt().isBefore(cutoff)).map(Contact::id).toList();
         purged.forEach(stored::remove);
         return purged.size();
+    }
+
+    @Override
+    public void insertAll(List<Contact> contacts) {
+        contacts.forEach(this::insert);
+    }
+
+    @Override
+    public void updateAll(List<Contact> contacts) {
+        for (var contact : contacts) {
+            transactions.requireWritable(contact.organizationId());
+            requireEmailFree(contact);
+            stored.put(contact.id(), contact);
+        }
+    }
+
+    @Override
+    public List<Contact> findLiveByEmails(OrganizationId organizationId, ProductionId productionId,
+            Collection<String> emails) {
+        transactions.requireActive(organizationId);
+        return stored.values().stream().filter(found -> found.organizationId().equals(organizationId)
+                && !found.isDeleted() && Objects.equals(found.productionId(), productionId)
+                && found.email() != null && emails.contains(found.email())).toList();
     }
 }

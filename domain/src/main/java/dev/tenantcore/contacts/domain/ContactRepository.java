@@ -4,6 +4,8 @@ import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.Page;
 import dev.tenantcore.shared.domain.PageRequest;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,4 +42,16 @@ public interface ContactRepository {
      * the audit log keeps their record). Returns how many.
      */
     int purgeDeletedBefore(OrganizationId organizationId, Instant cutoff);
+
+    /** Stores new contacts in one statement (an import's chunk). */
+    void insertAll(List<Contact> contacts);
+
+    /**
+     * Writes each contact's new fields (an import's chunk), whatever its stored version, and counts its version up.
+     */
+    void updateAll(List<Contact> contacts);
+
+    /** The live contacts of the production (of none, when null) with one of these emails (in lower case). */
+    List<Contact> findLiveByEmails(OrganizationId organizationId, ProductionId productionId,
+            Collection<String> emails);
 }

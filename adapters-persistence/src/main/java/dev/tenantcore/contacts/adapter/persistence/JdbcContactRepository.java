@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -200,6 +201,116 @@ final class JdbcContactRepository implements ContactRepository {
     @Override
     public int purgeDeletedBefore(OrganizationId organizationId, Instant cutoff) {
         return rows.purgeDeletedBefore(organizationId.value(), cutoff);
+    }
+
+    /**
+     * One statement and one round trip per chunk, whatever its size: columns sent as arrays and unnested (COPY is
+     * refused under row-level security). The imported contacts' custom fields are empty, their version 1.
+     */
+    @Override
+    public void insertAll(List<Contact> contacts) {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        var organizationId = contacts.getFirst().organizationId();
+        if (contacts.stream().anyMatch(contact -> !contact.organizationId().equals(organizationId))) {
+            throw new IllegalArgumentException("contacts of one organization at a time");
+        }
+        try {
+            jdbc.prepareStatement("""
+                    INSERT INTO contacts (organization_id, id, name, email, phone, role, company, department_id,
+                                          production_id, notes, custom_fields, source, import_id)
+                    SELECT ?, c.id, c.name, c.email, c.phone, c.role, c.company, c.department_id, c.production_id,
+                           c.notes, c.custom_fields::jsonb, c.source, c.import_id
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[],
+                                ?::uuid[], ?::text[], ?::text[], ?::text[], ?::uuid[])
+                         c (id, name, email, phone, role, company, department_id, production_id, notes,
+                            custom_fields, source, import_id)""", statement -> {
+                var connection = statement.getConnection();
+                statement.setObject(1, organizationId.value());
+                statement.setArray(2, connection.createArrayOf("uuid", column(contacts, c -> c.id().value())));
+                statement.setArray(3, connection.createArrayOf("text", column(contacts, Contact::name)));
+                statement.setArray(4, connection.createArrayOf("text", column(contacts, Contact::email)));
+                statement.setArray(5, connection.createArrayOf("text", column(contacts, Contact::phone)));
+                statement.setArray(6, connection.createArrayOf("text", column(contacts, Contact::role)));
+                statement.setArray(7, connection.createArrayOf("text", column(contacts, Contact::company)));
+                statement.setArray(8, connection.createArrayOf("uuid",
+                        column(contacts, c -> uuid(c.departmentId()))));
+                statement.setArray(9, connection.createArrayOf("uuid",
+                        column(contacts, c -> uuid(c.productionId()))));
+                statement.setArray(10, connection.createArrayOf("text", column(contacts, Contact::notes)));
+                statement.setArray(11, connection.createArrayOf("text",
+                        column(contacts, c -> c.customFields().json())));
+                statement.setArray(12, connection.createArrayOf("text",
+                        column(contacts, c -> c.source().type().name().toLowerCase(Locale.ROOT))));
+                statement.setArray(13, connection.createArrayOf("uuid",
+                        column(contacts, c -> c.source().importIdOrNull())));
+                return statement.executeUpdate();
+            });
+        } catch (DataAccessException e) {
+            throw refusal(e);
+        }
+    }
+
+    private static Object[] column(List<Contact> contacts, java.util.function.Function<Contact, Object> value) {
+        return contacts.stream().map(value).toArray();
+    }
+
+    /** One batch: a round trip per chunk, not per contact. */
+    @Override
+    public void updateAll(List<Contact> contacts) {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        try {
+            jdbc.prepareStatement("""
+                    UPDATE contacts
+                    SET name = ?, email = ?, phone = ?, role = ?, company = ?, department_id = ?, production_id = ?,
+                        notes = ?, custom_fields = CAST(? AS jsonb), version = version + 1
+                    WHERE organization_id = ? AND id = ?""", statement -> {
+                for (var contact : contacts) {
+                    statement.setString(1, contact.name());
+                    statement.setString(2, contact.email());
+                    statement.setString(3, contact.phone());
+                    statement.setString(4, contact.role());
+                    statement.setString(5, contact.company());
+                    statement.setObject(6, uuid(contact.departmentId()));
+                    statement.setObject(7, uuid(contact.productionId()));
+                    statement.setString(8, contact.notes());
+                    statement.setString(9, contact.customFields().json());
+                    statement.setObject(10, contact.organizationId().value());
+                    statement.setObject(11, contact.id().value());
+                    statement.addBatch();
+                }
+                return statement.executeBatch();
+            });
+        } catch (DataAccessException e) {
+            throw refusal(e);
+        }
+    }
+
+    /** contacts_production_email_key: (organization_id, production_id, email) over the live contacts. */
+    @Override
+    public List<Contact> findLiveByEmails(OrganizationId organizationId, ProductionId productionId,
+            Collection<String> emails) {
+        var sql = "SELECT " + ContactRowRepository.COLUMNS + " FROM contacts WHERE organization_id = ? AND "
+                + (productionId == null ? "production_id IS NULL" : "production_id = ?")
+                + " AND deleted_at IS NULL AND email IS NOT NULL AND email = ANY (?::citext[])";
+        return jdbc.prepareStatement(sql, statement -> {
+            int index = 1;
+            statement.setObject(index++, organizationId.value());
+            if (productionId != null) {
+                statement.setObject(index++, productionId.value());
+            }
+            statement.setArray(index, statement.getConnection().createArrayOf("text", emails.toArray()));
+            var found = new ArrayList<Contact>();
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    found.add(mapper.toDomain(ContactRow.read(result)));
+                }
+            }
+            return found;
+        });
     }
 
     /**

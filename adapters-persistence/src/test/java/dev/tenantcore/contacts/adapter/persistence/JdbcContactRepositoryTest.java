@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenantcore.contacts.domain.Contact;
+import dev.tenantcore.contacts.domain.ContactField;
+import dev.tenantcore.contacts.domain.ContactImport;
 import dev.tenantcore.contacts.domain.ContactDetails;
 import dev.tenantcore.contacts.domain.ContactFilter;
 import dev.tenantcore.contacts.domain.ContactId;
@@ -15,6 +17,9 @@ import dev.tenantcore.contacts.domain.ContactSource;
 import dev.tenantcore.contacts.domain.Department;
 import dev.tenantcore.contacts.domain.DepartmentId;
 import dev.tenantcore.contacts.domain.DepartmentRepository;
+import dev.tenantcore.contacts.domain.DuplicatePolicy;
+import dev.tenantcore.contacts.domain.ImportId;
+import dev.tenantcore.contacts.domain.ImportRepository;
 import dev.tenantcore.contacts.domain.JsonFields;
 import dev.tenantcore.contacts.domain.Production;
 import dev.tenantcore.contacts.domain.ProductionId;
@@ -33,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +57,8 @@ class JdbcContactRepositoryTest extends DatabaseTest {
     TenantTransactions transactions;
     @Inject
     TestOrganizations organizations;
+    @Inject
+    ImportRepository imports;
 
     OrganizationId organization;
 
@@ -98,7 +106,7 @@ class JdbcContactRepositoryTest extends DatabaseTest {
     void storesEveryFieldAndFindsItWithTheTransactionsTimestamps() {
         var camera = department(organization, "Camera");
         var production = production("TLN");
-        var importId = UUID.randomUUID();
+        var importId = anImport(production);
         var inserted = inTenant(() -> contacts.insert(Contact.create(organization, new ContactDetails("Grace Hopper",
                 "Grace@Example.com", "+14155550123", "Focus puller", "Lens Co", camera, production, "Early riser",
                 JsonFields.checked("customFields", "{\"union\": \"BECTU\", \"sizes\": [1, 2]}")),
@@ -287,5 +295,12 @@ class JdbcContactRepositoryTest extends DatabaseTest {
     void refusesToRunOutsideATenantTransaction() {
         assertThatThrownBy(() -> contacts.findById(organization, ContactId.generate()))
                 .hasMessageContaining("statement on tenant table contacts outside a tenant transaction");
+    }
+
+    /** An import for contacts to come from (contacts.import_id refers to it). */
+    private UUID anImport(ProductionId production) {
+        var contactImport = ContactImport.create(ImportId.generate(), organization, "crew.csv", 10, production,
+                DuplicatePolicy.SKIP, false, Map.of(ContactField.NAME, "name"), 1, Instant.now());
+        return inTenant(() -> imports.insert(contactImport)).id().value();
     }
 }

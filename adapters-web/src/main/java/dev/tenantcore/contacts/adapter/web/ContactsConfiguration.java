@@ -1,27 +1,15 @@
 package dev.tenantcore.contacts.adapter.web;
 
-import dev.tenantcore.contacts.application.ContactSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Singleton;
-import java.time.Duration;
 
 /**
- * {@code tenantcore.contacts.*}: how long deleted contacts stay in the trash, and which region a phone number
- * without a country code belongs to (an ISO 3166 code such as US, GB, DE).
+ * {@code tenantcore.contacts.default-region}: which region a phone number without a country code belongs to (an
+ * ISO 3166 code such as US, GB, DE). The trash's settings are read beside the job worker
+ * (ContactTrashConfiguration in the persistence adapter).
  */
 @ConfigurationProperties("tenantcore.contacts")
 final class ContactsConfiguration {
-    private Duration trashRetention = Duration.ofDays(30);
     private String defaultRegion = "US";
-
-    public Duration getTrashRetention() {
-        return trashRetention;
-    }
-
-    public void setTrashRetention(Duration trashRetention) {
-        this.trashRetention = trashRetention;
-    }
 
     public String getDefaultRegion() {
         return defaultRegion;
@@ -29,13 +17,5 @@ final class ContactsConfiguration {
 
     public void setDefaultRegion(String defaultRegion) {
         this.defaultRegion = defaultRegion;
-    }
-
-    @Factory
-    static final class Settings {
-        @Singleton
-        ContactSettings contactSettings(ContactsConfiguration configuration) {
-            return new ContactSettings(configuration.getTrashRetention());
-        }
     }
 }

@@ -36,6 +36,7 @@ final class ProblemJsonErrorResponseProcessor implements ErrorResponseProcessor<
             Map.entry(405, "method-not-allowed"),
             Map.entry(409, "conflict"),
             Map.entry(412, "precondition-failed"),
+            Map.entry(413, "content-too-large"),
             Map.entry(415, "unsupported-media-type"),
             Map.entry(422, "validation-failed"),
             Map.entry(429, "too-many-requests"),

@@ -2,10 +2,13 @@ package dev.tenantcore.shared.adapter.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -38,9 +41,16 @@ final class StrictJsonBodies implements Ordered {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final ErrorResponseProcessor<?> problems;
+    private final long maxJsonSize;
 
-    StrictJsonBodies(ErrorResponseProcessor<?> problems) {
+    /**
+     * @param maxJsonSize the largest JSON body taken: micronaut.server.max-request-size is set for imports' files,
+     *     far above what any JSON body needs
+     */
+    StrictJsonBodies(ErrorResponseProcessor<?> problems,
+            @Property(name = "tenantcore.http.max-json-size", defaultValue = "1MB") @ReadableBytes long maxJsonSize) {
         this.problems = problems;
+        this.maxJsonSize = maxJsonSize;
     }
 
     /** After security: a caller without a credential learns nothing from their body's shape. */
@@ -59,7 +69,12 @@ final class StrictJsonBodies implements Ordered {
         return Mono.fromFuture(buffered).flatMap(body -> {
             Optional<Violation> violation;
             try (body) {
-                violation = violationIn(body.toByteArray());
+                var bytes = body.toByteArray();
+                if (bytes.length > maxJsonSize) {
+                    return Mono.just(problems.processResponse(ErrorContext.builder(request).build(),
+                            HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)));
+                }
+                violation = violationIn(bytes);
             }
             return violation.<Mono<MutableHttpResponse<?>>>map(found -> Mono.just(problems.processResponse(
                             ErrorContext.builder(request)
