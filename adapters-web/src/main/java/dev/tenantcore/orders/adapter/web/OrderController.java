@@ -90,7 +90,8 @@ class OrderController {
     @ApiContract.OkWithETag
     @ApiContract.BadRequest
     @ApiContract.NotFound
-    @Operation(operationId = "getOrder", summary = "Get an order")
+    @Operation(operationId = "getOrder", summary = "Get an order",
+            description = "With its lines (the unit prices of when it was placed) and the server's total.")
     HttpResponse<OrderResponse> get(@PathVariable UUID id) {
         var order = getOrder.get(new OrderId(id));
         return withEntityTag(HttpResponse.ok(OrderWebMapper.toResponse(order)), order);
