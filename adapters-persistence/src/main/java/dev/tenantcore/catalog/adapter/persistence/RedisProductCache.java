@@ -87,7 +87,7 @@ final class RedisProductCache implements ProductCache {
         }
         metrics.miss();
         var loaded = load.get();
-        if (seen != null && loaded.isPresent()) {
+        if (seen != null && loaded.isPresent() && ttl.toMillis() > 0) {
             try {
                 redis.sync().eval(FILL, ScriptOutputType.INTEGER, new String[] {key, generation},
                         ascii(seen), ProductCodec.encode(loaded.get()), ascii(Long.toString(ttl.toMillis())));
