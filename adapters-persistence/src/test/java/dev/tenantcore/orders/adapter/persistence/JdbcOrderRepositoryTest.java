@@ -15,6 +15,7 @@ import dev.tenantcore.shared.adapter.persistence.TestOrganizations;
 import dev.tenantcore.shared.application.TenantTransactions;
 import dev.tenantcore.shared.domain.OrganizationId;
 import dev.tenantcore.shared.domain.PageRequest;
+import io.micronaut.data.connection.exceptions.NoConnectionException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -93,6 +94,7 @@ class JdbcOrderRepositoryTest extends DatabaseTest {
         assertThat(transactions.read(other, () -> orders.findById(other, theirs.id()))).isEmpty();
         assertThat(transactions.read(other, () -> orders.list(other, null, PageRequest.first(10))).items()).isEmpty();
         assertThatThrownBy(() -> orders.findById(organization, new OrderId(UUID.randomUUID())))
-                .hasMessageContaining("outside a tenant transaction");
+                .as("statements through JdbcOperations run only on a transaction's connection: outside one there "
+                        + "is none to run them on").isInstanceOf(NoConnectionException.class);
     }
 }
