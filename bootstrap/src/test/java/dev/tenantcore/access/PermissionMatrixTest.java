@@ -212,7 +212,8 @@ class PermissionMatrixTest extends ServiceTest {
         for (var resource : crudResources) {
             Supplier<String> one = () -> resource.path() + "/" + resource.create(api, organization.auth());
             endpoints.add(new Endpoint("GET", resource::path, null, resource.read()));
-            endpoints.add(new Endpoint("POST", resource::path, resource.createBody(), resource.write()));
+            endpoints.add(new Endpoint("POST", resource::path, resource.createBody(api, organization.auth()),
+                    resource.write()));
             endpoints.add(new Endpoint("GET", one, null, resource.read()));
             endpoints.add(new Endpoint("PATCH", one, resource.updateBody(), resource.write()));
             endpoints.add(new Endpoint("DELETE", one, null, resource.write()));

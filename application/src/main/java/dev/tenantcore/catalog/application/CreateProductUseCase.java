@@ -1,0 +1,7 @@
+package dev.tenantcore.catalog.application;
+
+import dev.tenantcore.catalog.domain.Product;
+
+public interface CreateProductUseCase {
+    Product create(CreateProductCommand command);
+}

@@ -1,0 +1,7 @@
+package dev.tenantcore.orders.application;
+
+import dev.tenantcore.orders.domain.Order;
+
+public interface PlaceOrderUseCase {
+    Order place(PlaceOrderCommand command);
+}
