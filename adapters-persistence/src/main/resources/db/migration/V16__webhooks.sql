@@ -55,6 +55,8 @@ CREATE TABLE webhook_events (
         REFERENCES organizations (id) ON DELETE CASCADE
 );
 COMMENT ON TABLE webhook_events IS 'owner: webhooks';
+CREATE TRIGGER webhook_events_set_updated_at BEFORE UPDATE ON webhook_events
+    FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 ALTER TABLE webhook_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE webhook_events FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON webhook_events FOR ALL TO tenantcore_app

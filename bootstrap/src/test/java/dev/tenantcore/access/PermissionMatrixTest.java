@@ -16,6 +16,7 @@ import dev.tenantcore.support.CrudResource;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
 import dev.tenantcore.tasks.domain.TaskPermissions;
+import dev.tenantcore.webhooks.domain.WebhookPermissions;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -209,6 +210,11 @@ class PermissionMatrixTest extends ServiceTest {
         }
         endpoints.add(new Endpoint("POST", () -> "/v1/contacts/" + aContactInTheTrash() + "/restore", null,
                 ContactPermissions.WRITE));
+        endpoints.add(new Endpoint("POST", () -> "/v1/webhooks/" + aWebhook() + "/rotate-secret", null,
+                WebhookPermissions.MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/webhooks/" + aWebhook() + "/deliveries", null,
+                WebhookPermissions.READ));
+        endpoints.add(new Endpoint("POST", this::aWebhookDeliveryToRedeliver, null, WebhookPermissions.MANAGE));
         return endpoints;
     }
 
@@ -221,6 +227,41 @@ class PermissionMatrixTest extends ServiceTest {
         assertThat(contact.status()).as(contact.toString()).isEqualTo(201);
         assertThat(api.delete("/v1/contacts/" + contact.string("id"), organization.auth()).status()).isEqualTo(204);
         return contact.string("id");
+    }
+
+    /** Disabled: a delivery in the background would write to the audit log while the matrix counts its events. */
+    private String aWebhook() {
+        var webhook = api.post("/v1/webhooks", "{\"url\":\"http://localhost:9/\",\"eventTypes\":[\"task.created\"],"
+                + "\"enabled\":false}", organization.auth());
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+        return webhook.string("id");
+    }
+
+    /**
+     * A failed delivery of a disabled endpoint, written directly (no change raises events for a disabled endpoint);
+     * redelivering it fails at once, without a job.
+     */
+    private String aWebhookDeliveryToRedeliver() {
+        var webhookId = aWebhook();
+        var eventId = UUID.randomUUID();
+        var deliveryId = UUID.randomUUID();
+        try (var connection = TestDatabase.shared().connectAsSuperuser();
+                var statement = connection.prepareStatement("""
+                        INSERT INTO webhook_events (organization_id, id, type, payload)
+                        VALUES (?, ?, 'task.created', '{}');
+                        INSERT INTO webhook_deliveries (organization_id, id, webhook_id, event_id, status)
+                        VALUES (?, ?, ?, ?, 'failed')""")) {
+            statement.setObject(1, organization.organizationId());
+            statement.setObject(2, eventId);
+            statement.setObject(3, organization.organizationId());
+            statement.setObject(4, deliveryId);
+            statement.setObject(5, UUID.fromString(webhookId));
+            statement.setObject(6, eventId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return "/v1/webhooks/" + webhookId + "/deliveries/" + deliveryId + "/redeliver";
     }
 
     private UUID aMember() {

@@ -30,14 +30,16 @@ final class DeliverWebhookJob implements JobHandler {
 
     private final DueDeliveries deliveries;
     private final WebhookSender sender;
+    private final WebhookSigner signer;
     private final SecretCipher cipher;
     private final JobQueue jobs;
     private final Clock clock;
 
-    DeliverWebhookJob(DueDeliveries deliveries, WebhookSender sender, SecretCipher cipher, JobQueue jobs,
-            Clock clock) {
+    DeliverWebhookJob(DueDeliveries deliveries, WebhookSender sender, WebhookSigner signer, SecretCipher cipher,
+            JobQueue jobs, Clock clock) {
         this.deliveries = deliveries;
         this.sender = sender;
+        this.signer = signer;
         this.cipher = cipher;
         this.jobs = jobs;
         this.clock = clock;
@@ -66,10 +68,10 @@ final class DeliverWebhookJob implements JobHandler {
         var context = WebhookSecrets.context(organizationId, due.webhookId());
         var messageId = due.eventId().toString();
         var timestamp = now.getEpochSecond();
-        var signature = WebhookSignatures.sign(cipher.decrypt(due.encryptedSecret(), context), messageId,
+        var signature = signer.sign(cipher.decrypt(due.encryptedSecret(), context), messageId,
                 timestamp, due.body());
         if (due.encryptedPreviousSecret() != null && due.previousSecretUntil().isAfter(now)) {
-            signature += " " + WebhookSignatures.sign(cipher.decrypt(due.encryptedPreviousSecret(), context),
+            signature += " " + signer.sign(cipher.decrypt(due.encryptedPreviousSecret(), context),
                     messageId, timestamp, due.body());
         }
         var headers = new LinkedHashMap<String, String>();

@@ -112,7 +112,16 @@ final class WebhookDispatchRelay implements ApplicationEventListener<StartupEven
         if (claimed.isEmpty()) {
             return 0;
         }
-        // Deliveries deleted since (with their endpoint) need no job.
+        // Deliveries deleted since (with their endpoint) need no job; those of a disabled endpoint fail at once.
+        statements.update("""
+                UPDATE webhook_deliveries d SET status = 'failed', last_error = 'the endpoint is disabled'
+                FROM webhooks w
+                WHERE d.organization_id = ? AND d.id = ANY (?) AND d.status = 'pending' AND d.job_id IS NULL
+                  AND w.organization_id = d.organization_id AND w.id = d.webhook_id AND NOT w.enabled""",
+                statement -> {
+                    statement.setObject(1, organizationId.value());
+                    statement.setArray(2, statement.getConnection().createArrayOf("uuid", claimed.toArray()));
+                });
         var waiting = statements.query("""
                 SELECT id FROM webhook_deliveries
                 WHERE organization_id = ? AND id = ANY (?) AND job_id IS NULL AND status = 'pending'

@@ -1,18 +1,18 @@
-package dev.tenantcore.webhooks.application;
+package dev.tenantcore.webhooks.adapter.web;
 
+import dev.tenantcore.webhooks.application.WebhookSigner;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Standard Webhooks signatures: {@code v1,} and the base64 HMAC-SHA256 of {@code id.timestamp.body}. */
-final class WebhookSignatures {
+@Singleton
+final class HmacWebhookSigner implements WebhookSigner {
 
-    private WebhookSignatures() {
-    }
-
-    static String sign(byte[] key, String messageId, long timestamp, String body) {
+    @Override
+    public String sign(byte[] key, String messageId, long timestamp, String body) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
