@@ -5,7 +5,6 @@ import dev.tenantcore.jobs.application.JobQueue;
 import dev.tenantcore.jobs.application.JobRun;
 import dev.tenantcore.jobs.application.JobStep;
 import dev.tenantcore.webhooks.domain.WebhookDelivery;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,9 +16,11 @@ import java.util.List;
  * failing step, by queuing a new job for the next attempt in the same transaction as the attempt's record. The
  * request is made inside the job's transaction: a process that dies after the receiver answered but before the
  * commit makes the attempt again, with the same {@code webhook-id} (at least once).
+ *
+ * <p>Made a bean by the web adapter (WebhookDeliveryWiring), beside the sender and signer it needs: a process
+ * without them (the persistence adapter's own tests) has no such handler rather than a worker that cannot start.
  */
-@Singleton
-final class DeliverWebhookJob implements JobHandler {
+public final class DeliverWebhookJob implements JobHandler {
     static final String TYPE = DueDeliveries.JOB_TYPE;
     /** The delay before each retry: Standard Webhooks' suggested schedule; 8 attempts over about 27 hours. */
     static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
@@ -35,7 +36,7 @@ final class DeliverWebhookJob implements JobHandler {
     private final JobQueue jobs;
     private final Clock clock;
 
-    DeliverWebhookJob(DueDeliveries deliveries, WebhookSender sender, WebhookSigner signer, SecretCipher cipher,
+    public DeliverWebhookJob(DueDeliveries deliveries, WebhookSender sender, WebhookSigner signer, SecretCipher cipher,
             JobQueue jobs, Clock clock) {
         this.deliveries = deliveries;
         this.sender = sender;
