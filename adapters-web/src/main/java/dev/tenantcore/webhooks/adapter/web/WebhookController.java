@@ -98,7 +98,8 @@ class WebhookController {
     @ApiContract.OkWithETag
     @ApiContract.BadRequest
     @ApiContract.NotFound
-    @Operation(operationId = "getWebhook", summary = "Get a webhook endpoint")
+    @Operation(operationId = "getWebhook", summary = "Get a webhook endpoint",
+            description = "Its URL, event types and state; never its signing secret.")
     HttpResponse<WebhookResponse> get(@PathVariable UUID id) {
         var webhook = getWebhook.get(new WebhookId(id));
         return withEntityTag(HttpResponse.ok(WebhookResponse.of(webhook)), webhook);
