@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * be given both, because either fallback would silently lose data or log everyone out at the next restart.
  */
 record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSecret, String previousJwtSecret,
-        String logFormat, String pooler, boolean migratorUrlSet) {
+        String logFormat, String pooler, boolean migratorUrlSet, boolean webhookKeySet) {
     static final String PRODUCTION_ENVIRONMENT = "prod";
     static final String JWT_SECRET_VARIABLE = "TENANTCORE_AUTH_JWT_SECRET";
     /** The key being retired while access tokens signed with it may still live: they are still accepted. */
@@ -25,6 +25,8 @@ record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSec
     static final String POOLER_VARIABLE = "TENANTCORE_DATABASE_POOLER";
     static final Set<String> POOLERS = Set.of("none", "pgbouncer");
     static final String MIGRATOR_URL_VARIABLE = "TENANTCORE_DATABASE_MIGRATOR_URL";
+    /** AES-256 key for the webhooks' signing secrets at rest (AesGcmSecretCipher). */
+    static final String WEBHOOK_KEY_VARIABLE = "TENANTCORE_WEBHOOKS_ENCRYPTION_KEY";
 
     /** Reads environment variables, or the system properties Micronaut maps them to. */
     static StartupSettings from(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
@@ -44,7 +46,8 @@ record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSec
         return new StartupSettings(production, databaseUrl != null, jwtSecret, previousJwtSecret,
                 environment.apply(LOG_FORMAT_VARIABLE),
                 firstSet(environment.apply(POOLER_VARIABLE), systemProperties.apply("tenantcore.database.pooler")),
-                migratorUrl != null);
+                migratorUrl != null, firstSet(environment.apply(WEBHOOK_KEY_VARIABLE),
+                        systemProperties.apply("tenantcore.webhooks.encryption-key")) != null);
     }
 
     static StartupSettings fromProcess() {
@@ -63,6 +66,11 @@ record StartupSettings(boolean production, boolean databaseUrlSet, String jwtSec
             refusals.add(JWT_SECRET_VARIABLE + " is not set. A production start needs the access-token key: the same "
                     + "random string of at least " + JWT_SECRET_MIN_LENGTH + " characters on every instance (for "
                     + "example from `openssl rand -base64 48`).");
+        }
+        if (production && !webhookKeySet) {
+            refusals.add(WEBHOOK_KEY_VARIABLE + " is not set. A production start needs the key that encrypts webhook "
+                    + "signing secrets: 32 random bytes in base64, the same on every instance (for example from "
+                    + "`openssl rand -base64 32`).");
         }
         if (jwtSecret != null && jwtSecret.length() < JWT_SECRET_MIN_LENGTH) {
             refusals.add(JWT_SECRET_VARIABLE + " has " + jwtSecret.length() + " characters; it needs at least "

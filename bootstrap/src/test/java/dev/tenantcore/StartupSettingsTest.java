@@ -20,13 +20,16 @@ class StartupSettingsTest {
     @Test
     void aProductionStartNeedsTheDatabaseUrlAndTheKey() {
         var refusals = settings(Map.of("MICRONAUT_ENVIRONMENTS", "cloud, prod")).refusals();
-        assertThat(refusals).hasSize(2);
+        assertThat(refusals).hasSize(3);
         assertThat(refusals.get(0)).startsWith("TENANTCORE_DATABASE_URL is not set");
         assertThat(refusals.get(1)).startsWith("TENANTCORE_AUTH_JWT_SECRET is not set");
+        assertThat(refusals.get(2)).startsWith("TENANTCORE_WEBHOOKS_ENCRYPTION_KEY is not set");
 
         assertThat(settings(Map.of("MICRONAUT_ENVIRONMENTS", "prod",
                 "TENANTCORE_DATABASE_URL", "jdbc:postgresql://db/tenantcore",
-                "TENANTCORE_AUTH_JWT_SECRET", SECRET)).refusals()).isEmpty();
+                "TENANTCORE_AUTH_JWT_SECRET", SECRET,
+                "TENANTCORE_WEBHOOKS_ENCRYPTION_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")).refusals())
+                .isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.tenantcore.support.ImportFixtures;
 import dev.tenantcore.support.ServiceTest;
 import dev.tenantcore.support.Tenant;
 import dev.tenantcore.tasks.domain.TaskPermissions;
+import dev.tenantcore.webhooks.domain.WebhookPermissions;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -228,6 +229,11 @@ class PermissionMatrixTest extends ServiceTest {
                 ContactPermissions.IMPORTS_MANAGE));
         endpoints.add(new Endpoint("GET", () -> "/v1/imports/" + anImport() + "/errors.csv", null,
                 ContactPermissions.IMPORTS_MANAGE));
+        endpoints.add(new Endpoint("POST", () -> "/v1/webhooks/" + aWebhook() + "/rotate-secret", null,
+                WebhookPermissions.MANAGE));
+        endpoints.add(new Endpoint("GET", () -> "/v1/webhooks/" + aWebhook() + "/deliveries", null,
+                WebhookPermissions.READ));
+        endpoints.add(new Endpoint("POST", this::aWebhookDeliveryToRedeliver, null, WebhookPermissions.MANAGE));
         return endpoints;
     }
 
@@ -281,6 +287,41 @@ class PermissionMatrixTest extends ServiceTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Disabled: a delivery in the background would write to the audit log while the matrix counts its events. */
+    private String aWebhook() {
+        var webhook = api.post("/v1/webhooks", "{\"url\":\"http://localhost:9/\",\"eventTypes\":[\"task.created\"],"
+                + "\"enabled\":false}", organization.auth());
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+        return webhook.string("id");
+    }
+
+    /**
+     * A failed delivery of a disabled endpoint, written directly (no change raises events for a disabled endpoint);
+     * redelivering it fails at once, without a job.
+     */
+    private String aWebhookDeliveryToRedeliver() {
+        var webhookId = aWebhook();
+        var eventId = UUID.randomUUID();
+        var deliveryId = UUID.randomUUID();
+        try (var connection = TestDatabase.shared().connectAsSuperuser();
+                var statement = connection.prepareStatement("""
+                        INSERT INTO webhook_events (organization_id, id, type, payload)
+                        VALUES (?, ?, 'task.created', '{}');
+                        INSERT INTO webhook_deliveries (organization_id, id, webhook_id, event_id, status)
+                        VALUES (?, ?, ?, ?, 'failed')""")) {
+            statement.setObject(1, organization.organizationId());
+            statement.setObject(2, eventId);
+            statement.setObject(3, organization.organizationId());
+            statement.setObject(4, deliveryId);
+            statement.setObject(5, UUID.fromString(webhookId));
+            statement.setObject(6, eventId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return "/v1/webhooks/" + webhookId + "/deliveries/" + deliveryId + "/redeliver";
     }
 
     private UUID aMember() {

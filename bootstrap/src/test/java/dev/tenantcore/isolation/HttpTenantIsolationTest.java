@@ -273,6 +273,15 @@ class HttpTenantIsolationTest extends ServiceTest {
         // Beside its CrudResource: restoring a contact (B's, in the trash: ContactIsolationTest).
         probes.add(new ByIdProbe("POST /v1/contacts/{id}/restore", "POST", twin -> "/v1/contacts/"
                 + crudIds.get(twin.tenant().organizationId()).get("contacts") + "/restore", null));
+        // Beside its CrudResource: a webhook endpoint's secret, delivery log and redelivery.
+        Function<Twin, String> webhook = twin -> "/v1/webhooks/" + crudIds.get(twin.tenant().organizationId())
+                .get("webhooks");
+        probes.add(new ByIdProbe("POST /v1/webhooks/{id}/rotate-secret", "POST",
+                twin -> webhook.apply(twin) + "/rotate-secret", null));
+        probes.add(new ByIdProbe("GET /v1/webhooks/{id}/deliveries", "GET",
+                twin -> webhook.apply(twin) + "/deliveries", null));
+        probes.add(new ByIdProbe("POST /v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", "POST",
+                twin -> webhook.apply(twin) + "/deliveries/" + UUID.randomUUID() + "/redeliver", null));
         return probes;
     }
 

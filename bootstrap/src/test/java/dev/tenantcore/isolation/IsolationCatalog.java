@@ -29,10 +29,12 @@ final class IsolationCatalog {
     /**
      * Global tables the runtime role writes, which hold no tenant data, each with the CHECK constraints that keep it
      * so: db-scheduler's job queue (V11), whose entries name only '<organization id>/<job id>' and carry no data;
-     * a job's own state is in the tenant table jobs.
+     * a job's own state is in the tenant table jobs. The webhooks' relay queue (V16) likewise names only
+     * '<organization id>/<delivery id>'.
      */
     static final Map<String, Set<String>> GLOBAL_QUEUES = Map.of("scheduled_tasks",
-            Set.of("scheduled_tasks_instance_is_ids_check", "scheduled_tasks_no_data_check"));
+            Set.of("scheduled_tasks_instance_is_ids_check", "scheduled_tasks_no_data_check"),
+            "webhook_dispatch_queue", Set.of("webhook_dispatch_queue_entry_is_ids_check"));
     /**
      * A person's own data, global rather than per tenant (migration V4): scoped by app.user_id, with the user's id
      * in every key. {@code users} is their root, keyed by id.
@@ -62,7 +64,10 @@ final class IsolationCatalog {
             "idempotency_keys", "the responses kept for a day for retries of POSTs: each request's own changes are"
                     + " audited, and the log would otherwise hold copies of their responses",
             "import_errors", "an import's error report: lines the import's job derives from the uploaded file, "
-                    + "never changed; the import's own events record its upload, end and counts");
+                    + "never changed; the import's own events record its upload, end and counts",
+            "webhook_events", "the outbox: each event is itself derived from an audited change",
+            "webhook_deliveries", "delivery bookkeeping, one row per event and endpoint; its state is served as "
+                    + "the delivery log, and an endpoint's disabling is audited on webhooks");
 
     private IsolationCatalog() {
     }
