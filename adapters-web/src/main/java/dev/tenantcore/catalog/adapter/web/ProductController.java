@@ -14,6 +14,7 @@ import dev.tenantcore.catalog.domain.ProductId;
 import dev.tenantcore.catalog.domain.ProductMatch;
 import dev.tenantcore.catalog.domain.ProductSearch;
 import dev.tenantcore.shared.adapter.web.ApiContract;
+import dev.tenantcore.shared.adapter.web.Idempotent;
 import dev.tenantcore.shared.adapter.web.EntityTags;
 import dev.tenantcore.shared.adapter.web.PageResponse;
 import dev.tenantcore.shared.domain.PageRequest;
@@ -79,6 +80,7 @@ class ProductController {
     }
 
     @Post
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @ApiContract.CreatedAt
     @ApiContract.BadRequest

@@ -12,6 +12,7 @@ import dev.tenantcore.contacts.domain.ImportId;
 import dev.tenantcore.contacts.domain.ImportRowError;
 import dev.tenantcore.contacts.domain.ProductionId;
 import dev.tenantcore.shared.adapter.web.ApiContract;
+import dev.tenantcore.shared.adapter.web.Idempotent;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
 import dev.tenantcore.shared.domain.InvariantViolationException;
@@ -82,6 +83,7 @@ class ImportController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @ApiContract.CreatedAt
     @ApiContract.BadRequest
@@ -135,6 +137,7 @@ class ImportController {
     }
 
     @Post("/{id}/cancel")
+    @Idempotent
     @ApiContract.Ok
     @ApiContract.BadRequest
     @ApiContract.NotFound

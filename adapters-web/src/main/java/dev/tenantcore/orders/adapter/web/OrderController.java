@@ -11,6 +11,7 @@ import dev.tenantcore.orders.domain.Order;
 import dev.tenantcore.orders.domain.OrderId;
 import dev.tenantcore.orders.domain.OrderedProductId;
 import dev.tenantcore.shared.adapter.web.ApiContract;
+import dev.tenantcore.shared.adapter.web.Idempotent;
 import dev.tenantcore.shared.adapter.web.EntityTags;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
@@ -67,6 +68,7 @@ class OrderController {
     }
 
     @Post
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @ApiContract.CreatedAt
     @ApiContract.BadRequest

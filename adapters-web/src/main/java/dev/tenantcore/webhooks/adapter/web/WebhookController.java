@@ -1,6 +1,7 @@
 package dev.tenantcore.webhooks.adapter.web;
 
 import dev.tenantcore.shared.adapter.web.ApiContract;
+import dev.tenantcore.shared.adapter.web.Idempotent;
 import dev.tenantcore.shared.adapter.web.EntityTags;
 import dev.tenantcore.shared.adapter.web.PageCursor;
 import dev.tenantcore.shared.adapter.web.PageResponse;
@@ -78,6 +79,7 @@ class WebhookController {
     }
 
     @Post
+    @Idempotent(showsSecret = true)
     @Status(HttpStatus.CREATED)
     @ApiContract.CreatedAt
     @ApiContract.BadRequest
@@ -148,6 +150,7 @@ class WebhookController {
     }
 
     @Post("/{id}/rotate-secret")
+    @Idempotent(showsSecret = true)
     @ApiContract.OkWithETag
     @ApiContract.BadRequest
     @ApiContract.NotFound
@@ -178,6 +181,7 @@ class WebhookController {
     }
 
     @Post("/{id}/deliveries/{deliveryId}/redeliver")
+    @Idempotent
     @Status(HttpStatus.CREATED)
     @ApiContract.Created
     @ApiContract.BadRequest
