@@ -170,7 +170,7 @@ class AuditLogApiTest extends ServiceTest {
         assertThat(export.lines()).extracting(event -> event.get("id"))
                 .containsExactlyElementsOf(listed.reversed().stream().map(event -> event.get("id")).toList());
         assertThat(export.lines()).as("sign-up (organization, its four built-in roles, first key, its admin role, "
-                + "the twelve default departments) and two tasks").hasSize(21);
+                + "the twelve default departments, the trash's first purge job) and two tasks").hasSize(22);
     }
 
     @Test
